@@ -1,0 +1,46 @@
+// alloc/system_allocator.hpp — the interim allocator behind -Dalloc=pymalloc:
+// every object block comes from the C library's malloc, with live-byte
+// counters. The obmalloc-style arenas/pools that replace it are issue 4.
+//
+// Counters are guarded by the GIL (the only lock policy built so far).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <new>
+
+namespace gk {
+
+struct AllocStats {
+  uint64_t live_blocks = 0;      // blocks handed out and not yet freed
+  uint64_t live_bytes = 0;       // bytes requested by those blocks
+  uint64_t total_allocs = 0;     // allocate() calls since start
+  uint64_t total_frees = 0;      // deallocate() calls since start
+};
+
+struct SystemAllocator {
+  static constexpr const char* name = "system-malloc (interim pymalloc)";
+
+  static void* allocate(size_t size) {
+    void* p = std::malloc(size ? size : 1);
+    if (!p) throw std::bad_alloc();
+    ++stats_.live_blocks;
+    stats_.live_bytes += size;
+    ++stats_.total_allocs;
+    return p;
+  }
+  static void deallocate(void* p, size_t size) noexcept {
+    if (!p) return;
+    --stats_.live_blocks;
+    stats_.live_bytes -= size;
+    ++stats_.total_frees;
+    std::free(p);
+  }
+  static const AllocStats& stats() noexcept { return stats_; }
+
+ private:
+  static inline AllocStats stats_{};  // guarded by the GIL
+};
+
+}  // namespace gk

@@ -1,0 +1,76 @@
+// gil/global_lock.hpp — the `gil` lock policy: CPython's object header and
+// non-atomic reference counting, made safe by a global interpreter lock.
+//
+// Owns: GilHeader (the refcount fields at the start of every object) and
+// GilPolicy (incref/decref, attach/detach, CriticalSection, stop-the-world).
+//
+// Design. Under the GIL at most one thread runs bytecode, so a refcount is a
+// plain integer and a container needs no lock of its own: CriticalSection is
+// empty and stop_the_world() is "hold the GIL". The GIL hand-off protocol
+// itself (switch interval, drop requests, forced switching) lives in
+// gil/gil.hpp and is driven through attach()/detach() and the eval breaker.
+//
+// Header layout (16 bytes, like CPython's PyObject):
+//
+//   offset 0   intptr_t    refcnt   guarded by the GIL; < 0 means immortal
+//   offset 8   TypeObject* type     immutable after construction
+//
+// Invariant: an immortal object's refcnt stays negative forever (incref and
+// decref never touch it), so it is never freed. Checker: check_header().
+#pragma once
+
+#include <cstdint>
+
+namespace gk {
+
+struct TypeObject;
+struct ThreadState;
+
+struct GilHeader {
+  intptr_t refcnt;   // guarded by the GIL; negative = immortal
+  TypeObject* type;  // immutable after construction
+};
+static_assert(sizeof(GilHeader) == 16, "the gil header is CPython's 16 bytes");
+
+struct GilPolicy {
+  using Header = GilHeader;
+  static constexpr const char* name = "gil";
+  static constexpr bool has_gil = true;
+  // Far from zero in both directions: stray arithmetic cannot bring it to 0.
+  static constexpr intptr_t kImmortalRefcnt = INTPTR_MIN / 2;
+
+  static void init_header(Header& h, TypeObject* type) noexcept {
+    h.refcnt = 1;
+    h.type = type;
+  }
+  static void make_immortal(Header& h) noexcept { h.refcnt = kImmortalRefcnt; }
+  static bool is_immortal(const Header& h) noexcept { return h.refcnt < 0; }
+
+  static void incref(Header& h) noexcept {
+    if (h.refcnt >= 0) ++h.refcnt;
+  }
+  // Returns true when the count reached zero: the caller deallocates.
+  [[nodiscard]] static bool decref(Header& h) noexcept {
+    if (h.refcnt < 0) return false;
+    return --h.refcnt == 0;
+  }
+  // What sys.getrefcount reports.
+  static intptr_t refcount(const Header& h) noexcept {
+    return h.refcnt < 0 ? (intptr_t(1) << 32) - 1 : h.refcnt;
+  }
+
+  // Invariant checker: a header is either immortal or has a positive count.
+  static bool check_header(const Header& h) noexcept {
+    return h.type != nullptr && (h.refcnt > 0 || h.refcnt <= kImmortalRefcnt / 2);
+  }
+
+  // A container mutation needs no lock under the GIL.
+  struct CriticalSection {
+    template <class T>
+    explicit CriticalSection(T*) noexcept {}
+    template <class T, class U>
+    CriticalSection(T*, U*) noexcept {}
+  };
+};
+
+}  // namespace gk

@@ -1,0 +1,51 @@
+// runtime/objects/descr.hpp — descriptors: methods of built-in types, getset
+// and member (__slots__) descriptors, slot wrappers (int.__add__, object.__init__),
+// property, classmethod, staticmethod, and super.
+#pragma once
+
+#include "objects/object.hpp"
+
+namespace gk {
+
+struct MethodDescrObject : Object {   // a MethodDef on a built-in type (unbound)
+  const MethodDef* def;
+  TypeObject* owner;  // borrowed (types are immortal or outlive their descriptors)
+};
+
+struct GetSetDescrObject : Object {
+  const GetSetDef* def;
+  TypeObject* owner;
+};
+
+struct MemberDescrObject : Object {   // one __slots__ entry: a pointer-sized field at `offset`
+  Object* name;  // str
+  TypeObject* owner;
+  size_t offset;
+};
+
+struct PropertyObject : Object {
+  Object* fget;  // strong or null
+  Object* fset;
+  Object* fdel;
+  Object* doc;
+};
+
+struct ClassMethodObject : Object {  // classmethod and staticmethod share it
+  Object* callable;  // strong
+  Object* dict;
+};
+
+struct SuperObject : Object {
+  TypeObject* type;   // strong: the class where lookup starts after
+  Object* obj;        // strong or null
+  TypeObject* obj_type;  // strong or null
+};
+
+Ref<Object> method_descr_new(TypeObject* owner, const MethodDef* def);
+Ref<Object> getset_descr_new(TypeObject* owner, const GetSetDef* def);
+Ref<Object> member_descr_new(TypeObject* owner, Object* name, size_t offset);
+
+// True if `o` is a data descriptor (its type defines descr_set).
+inline bool is_data_descriptor(const Object* o) noexcept { return type_of(o)->descr_set != nullptr; }
+
+}  // namespace gk

@@ -1,0 +1,43 @@
+// runtime/objects/dict.hpp — dict: an insertion-ordered hash table (compact
+// layout: a sparse index array into a dense entry array, like CPython's).
+// Writes take CriticalSection(dict). The table layout is private to dict.cpp.
+#pragma once
+
+#include "objects/object.hpp"
+
+namespace gk {
+
+struct DictTable;  // private to dict.cpp
+
+struct DictObject : Object {
+  size_t used;        // live entries
+  uint64_t version;   // bumped on every mutation (iteration-safety checks, caches)
+  DictTable* table;   // owned; null for a new empty dict
+};
+
+Ref<Object> dict_new();
+inline size_t dict_size(const Object* d) noexcept { return static_cast<const DictObject*>(d)->used; }
+
+// Lookup: borrowed value or null when missing. May run __hash__/__eq__ (hence ts).
+Object* dict_get(ThreadState& ts, Object* d, Object* key);
+// Lookup with a precomputed hash (for callers that already have it).
+Object* dict_get_hashed(ThreadState& ts, Object* d, Object* key, int64_t hash);
+// Lookup by an exact-str key; never runs user code when the dict holds only str keys.
+Object* dict_get_str(ThreadState& ts, Object* d, Object* key);
+void dict_set(ThreadState& ts, Object* d, Object* key, Object* value);  // increfs both
+bool dict_del(ThreadState& ts, Object* d, Object* key);                 // false if missing (no raise)
+Ref<Object> dict_pop(ThreadState& ts, Object* d, Object* key);          // null if missing
+void dict_clear(Object* d) noexcept;
+// Iterate entries in insertion order: for (size_t pos = 0; dict_next(d, pos, &k, &v);) — borrowed k, v.
+bool dict_next(Object* d, size_t& pos, Object** key, Object** value) noexcept;
+void dict_update(ThreadState& ts, Object* d, Object* other);   // dict.update(other): mapping or iterable of pairs
+Ref<Object> dict_copy(ThreadState& ts, Object* d);
+Ref<Object> dict_keys_list(Object* d);
+Ref<Object> dict_values_list(Object* d);
+Ref<Object> dict_items_list(Object* d);
+
+// Convenience for C++ callers with C-string keys (interns the key).
+Object* dict_get_cstr(ThreadState& ts, Object* d, const char* key);
+void dict_set_cstr(ThreadState& ts, Object* d, const char* key, Object* value);
+
+}  // namespace gk

@@ -1,0 +1,28 @@
+// runtime/objects/set.hpp — set and frozenset: hash tables of keys.
+// Writes take CriticalSection(set). Table layout private to set.cpp.
+#pragma once
+
+#include "objects/object.hpp"
+
+namespace gk {
+
+struct SetTable;  // private to set.cpp
+
+struct SetObject : Object {
+  size_t used;
+  int64_t hash;     // frozenset hash cache (-1 = not computed)
+  SetTable* table;  // owned
+};
+
+Ref<Object> set_new();                                                // empty set
+Ref<Object> set_from_iterable(ThreadState& ts, TypeObject* type, Object* iterable /*nullable*/);  // set or frozenset
+inline size_t set_size(const Object* s) noexcept { return static_cast<const SetObject*>(s)->used; }
+void set_add(ThreadState& ts, Object* s, Object* key);
+bool set_contains(ThreadState& ts, Object* s, Object* key);
+bool set_discard(ThreadState& ts, Object* s, Object* key);  // false if missing
+bool set_next(Object* s, size_t& pos, Object** key) noexcept;  // borrowed key
+inline bool is_anyset(const Object* o) noexcept {
+  return type_check(o, &Set_type) || type_check(o, &FrozenSet_type);
+}
+
+}  // namespace gk

@@ -1,0 +1,10 @@
+# Operator precedence and associativity.
+print(2 + 3 * 4 ** 2, (2 + 3) * 4, -3 ** 2, (-3) ** 2, 2 ** -1)
+print(1 + 2 << 3, 1 << 2 + 3, 6 & 3 | 8, 6 | 3 & 8, 5 ^ 3 & 1)
+print(not 1 == 2, not (1 == 2), 1 < 2 == True, (1 < 2) == True)
+print(1 if True else 2 + 10, (1 if False else 2) + 10)
+print((lambda: 0 if False else 1)(), (lambda: 5)(), callable(lambda: 0))
+print(10 - 5 - 2, 100 / 10 / 5, 2 ** 2 ** 3, 17 % 5 * 3, -7 // 2 * 2)
+print([1, 2][0] + 1, "abc"[1:][0], -2 ** -2, ~3 + 1, ~(3 + 1))
+print(3 in [1, 2, 3] == True, (3 in [1, 2, 3]) == True)
+print(1 or 0 and 0, (1 or 0) and 0, not 0 and 0, not (0 and 0))
