@@ -1,6 +1,6 @@
-// alloc/system_allocator.hpp — the interim allocator behind -Dalloc=pymalloc:
-// every object block comes from the C library's malloc, with live-byte
-// counters. The obmalloc-style arenas/pools that replace it are issue 4.
+// alloc/system_allocator.hpp — every object block from the C library's
+// malloc, with live-byte counters. Used instead of the pool allocator in
+// AddressSanitizer builds (see alloc/policy.hpp).
 //
 // Counters are guarded by the GIL (the only lock policy built so far).
 #pragma once
@@ -20,7 +20,7 @@ struct AllocStats {
 };
 
 struct SystemAllocator {
-  static constexpr const char* name = "system-malloc (interim pymalloc)";
+  static constexpr const char* name = "malloc";
 
   static void* allocate(size_t size) {
     void* p = std::malloc(size ? size : 1);

@@ -1,0 +1,328 @@
+// alloc/pool_allocator.cpp — arenas, pools and size classes (the state
+// machine is described in pool_allocator.hpp).
+#include "alloc/pool_allocator.hpp"
+
+#include <sys/mman.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+namespace gk {
+
+// A pool starts with this header; its blocks follow, from `first_offset`.
+// A free block's first word links to the next free block.
+struct PoolAllocator::Pool {
+  uint32_t ref_count;       // blocks in use
+  uint32_t size_class;
+  uint32_t next_offset;     // first never-carved block (bump pointer)
+  uint32_t max_next_offset; // last offset at which a whole block fits
+  void* freeblock;          // singly linked list of freed blocks
+  Pool* next;               // ring of usedpools[class], or arena's freepools list
+  Pool* prev;               // ring of usedpools[class] only
+  Arena* arena;
+  void* owner;              // the owning heap (for cross-thread frees in the no-GIL build)
+};
+
+static_assert(sizeof(PoolAllocator::Pool) <= PoolAllocator::kAlignment * 4);
+
+struct PoolAllocator::Arena {
+  char* base;           // the mmap'ed region (kArenaSize bytes)
+  char* first_pool;     // first kPoolSize-aligned address in it
+  uint32_t total_pools;
+  uint32_t carved_pools;   // pools handed out at least once (bump pointer over pools)
+  uint32_t nfreepools;     // empty pools on `freepools` + never-carved pools
+  Pool* freepools;         // empty pools, singly linked through Pool::next
+  Arena* next_usable;      // usable_arenas_ list (sorted by nfreepools)
+  Arena* prev_usable;
+  Arena* next_all;         // all_arenas_ list
+  Arena* prev_all;
+};
+
+namespace {
+constexpr uint32_t kHeaderSize = 4 * PoolAllocator::kAlignment;  // blocks start 64 bytes in
+
+inline PoolAllocator::Pool* pool_of(void* p) noexcept {
+  return reinterpret_cast<PoolAllocator::Pool*>(reinterpret_cast<uintptr_t>(p) & ~(PoolAllocator::kPoolSize - 1));
+}
+}  // namespace
+
+PoolAllocator::PoolAllocator() noexcept : usedpools_{}, usable_arenas_(nullptr), all_arenas_(nullptr) {}
+
+PoolAllocator::~PoolAllocator() {
+  while (all_arenas_) {
+    Arena* a = all_arenas_;
+    all_arenas_ = a->next_all;
+    munmap(a->base, kArenaSize);
+    std::free(a);
+  }
+}
+
+PoolAllocator::Arena* PoolAllocator::new_arena() {
+  void* mem = mmap(nullptr, kArenaSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mem == MAP_FAILED) throw std::bad_alloc();
+  auto* a = static_cast<Arena*>(std::calloc(1, sizeof(Arena)));
+  if (!a) {
+    munmap(mem, kArenaSize);
+    throw std::bad_alloc();
+  }
+  a->base = static_cast<char*>(mem);
+  uintptr_t aligned = (reinterpret_cast<uintptr_t>(mem) + kPoolSize - 1) & ~(kPoolSize - 1);
+  a->first_pool = reinterpret_cast<char*>(aligned);
+  a->total_pools = static_cast<uint32_t>((a->base + kArenaSize - a->first_pool) / kPoolSize);
+  a->nfreepools = a->total_pools;
+  a->next_all = all_arenas_;
+  if (all_arenas_) all_arenas_->prev_all = a;
+  all_arenas_ = a;
+  ++arenas_allocated_;
+  ++arenas_current_;
+  if (arenas_current_ > arenas_highwater_) arenas_highwater_ = arenas_current_;
+  return a;
+}
+
+void PoolAllocator::release_arena(Arena* a) noexcept {
+  unlink_usable(a);
+  if (a->prev_all) a->prev_all->next_all = a->next_all;
+  else all_arenas_ = a->next_all;
+  if (a->next_all) a->next_all->prev_all = a->prev_all;
+  munmap(a->base, kArenaSize);
+  std::free(a);
+  ++arenas_reclaimed_;
+  --arenas_current_;
+}
+
+void PoolAllocator::unlink_usable(Arena* a) noexcept {
+  if (a->prev_usable) a->prev_usable->next_usable = a->next_usable;
+  else if (usable_arenas_ == a) usable_arenas_ = a->next_usable;
+  if (a->next_usable) a->next_usable->prev_usable = a->prev_usable;
+  a->next_usable = a->prev_usable = nullptr;
+}
+
+// Inserts `a` (not on the list) keeping nfreepools ascending.
+void PoolAllocator::insert_usable_sorted(Arena* a) noexcept {
+  Arena* prev = nullptr;
+  Arena* cur = usable_arenas_;
+  while (cur && cur->nfreepools < a->nfreepools) {
+    prev = cur;
+    cur = cur->next_usable;
+  }
+  a->prev_usable = prev;
+  a->next_usable = cur;
+  if (prev) prev->next_usable = a;
+  else usable_arenas_ = a;
+  if (cur) cur->prev_usable = a;
+}
+
+// After a's nfreepools changed: keep the list sorted and holding exactly the
+// arenas with a free pool.
+void PoolAllocator::arena_reposition(Arena* a) noexcept {
+  bool on_list = a->prev_usable || a->next_usable || usable_arenas_ == a;
+  if (on_list) unlink_usable(a);
+  if (a->nfreepools > 0) insert_usable_sorted(a);
+}
+
+PoolAllocator::Pool* PoolAllocator::new_pool_for(size_t cls) {
+  Arena* a = usable_arenas_;
+  if (!a) {
+    a = new_arena();
+    insert_usable_sorted(a);
+  }
+  Pool* pool;
+  if (a->freepools) {
+    pool = a->freepools;
+    a->freepools = pool->next;
+  } else {
+    pool = reinterpret_cast<Pool*>(a->first_pool + static_cast<size_t>(a->carved_pools) * kPoolSize);
+    ++a->carved_pools;
+  }
+  --a->nfreepools;
+  arena_reposition(a);
+
+  uint32_t bsize = static_cast<uint32_t>(class_size(cls));
+  pool->ref_count = 0;
+  pool->size_class = static_cast<uint32_t>(cls);
+  pool->next_offset = kHeaderSize;
+  pool->max_next_offset = static_cast<uint32_t>(kPoolSize - bsize);
+  pool->freeblock = nullptr;
+  pool->arena = a;
+  pool->owner = this;
+  // Link as the only pool of the (empty) ring.
+  pool->next = pool->prev = pool;
+  usedpools_[cls] = pool;
+  return pool;
+}
+
+void* PoolAllocator::allocate(size_t size) {
+  if (size == 0) size = 1;
+  if (size > kMaxSmall) {
+    void* p = std::malloc(size);
+    if (!p) throw std::bad_alloc();
+    large_live_bytes_ += size;
+    ++large_live_blocks_;
+    return p;
+  }
+  size_t cls = size_class(size);
+  Pool* pool = usedpools_[cls];
+  if (!pool) pool = new_pool_for(cls);
+
+  void* block = pool->freeblock;
+  if (block) {
+    pool->freeblock = *static_cast<void**>(block);
+  } else {
+    // Carve the next block; the pool had at least one (used pools are never full).
+    block = reinterpret_cast<char*>(pool) + pool->next_offset;
+    pool->next_offset += static_cast<uint32_t>(class_size(cls));
+  }
+  ++pool->ref_count;
+  if (!pool->freeblock && pool->next_offset > pool->max_next_offset) {
+    // used -> full: leaves the ring.
+    if (pool->next == pool) {
+      usedpools_[cls] = nullptr;
+    } else {
+      pool->prev->next = pool->next;
+      pool->next->prev = pool->prev;
+      usedpools_[cls] = pool->next;
+    }
+    pool->next = pool->prev = nullptr;
+  }
+  return block;
+}
+
+void PoolAllocator::deallocate(void* p, size_t size) noexcept {
+  if (!p) return;
+  if (size == 0) size = 1;
+  if (size > kMaxSmall) {
+    large_live_bytes_ -= size;
+    --large_live_blocks_;
+    std::free(p);
+    return;
+  }
+  Pool* pool = pool_of(p);
+  size_t cls = pool->size_class;
+  bool was_full = pool->next == nullptr;
+  *static_cast<void**>(p) = pool->freeblock;
+  pool->freeblock = p;
+  --pool->ref_count;
+
+  if (was_full) {
+    // full -> used (or straight to empty for a one-block pool): join the ring.
+    Pool* head = usedpools_[cls];
+    if (!head) {
+      pool->next = pool->prev = pool;
+      usedpools_[cls] = pool;
+    } else {
+      pool->next = head;
+      pool->prev = head->prev;
+      head->prev->next = pool;
+      head->prev = pool;
+    }
+  }
+  if (pool->ref_count != 0) return;
+
+  // used -> empty: leave the ring, return to the arena.
+  if (pool->next == pool) {
+    usedpools_[cls] = nullptr;
+  } else {
+    pool->prev->next = pool->next;
+    pool->next->prev = pool->prev;
+    if (usedpools_[cls] == pool) usedpools_[cls] = pool->next;
+  }
+  Arena* a = pool->arena;
+  pool->prev = nullptr;
+  pool->next = a->freepools;
+  a->freepools = pool;
+  ++a->nfreepools;
+  if (a->nfreepools == a->total_pools) {
+    release_arena(a);
+    return;
+  }
+  arena_reposition(a);
+}
+
+PoolAllocatorStats PoolAllocator::stats() const noexcept {
+  PoolAllocatorStats s{};
+  for (size_t c = 0; c < kNumClasses; ++c) s.classes[c].block_size = class_size(c);
+  for (const Arena* a = all_arenas_; a; a = a->next_all) {
+    s.bytes_reserved += kArenaSize;
+    s.bytes_arena_alignment += static_cast<size_t>(a->first_pool - a->base) +
+                               (kArenaSize - (a->first_pool - a->base) - a->total_pools * kPoolSize);
+    size_t empty_here = 0;
+    for (const Pool* p = a->freepools; p; p = p->next) ++empty_here;
+    s.empty_pools += empty_here;
+    s.bytes_in_empty_pools += (empty_here + (a->total_pools - a->carved_pools)) * kPoolSize;
+    for (uint32_t i = 0; i < a->carved_pools; ++i) {
+      const auto* p = reinterpret_cast<const Pool*>(a->first_pool + static_cast<size_t>(i) * kPoolSize);
+      if (p->ref_count == 0) continue;  // empty pool, counted above
+      size_t bsize = class_size(p->size_class);
+      size_t capacity = (kPoolSize - kHeaderSize) / bsize;
+      PoolStatsRow& row = s.classes[p->size_class];
+      ++row.pools;
+      row.blocks_used += p->ref_count;
+      row.blocks_free += capacity - p->ref_count;
+      s.bytes_in_live_blocks += p->ref_count * bsize;
+      s.bytes_free_in_pools += (capacity - p->ref_count) * bsize;
+      s.bytes_pool_headers += kPoolSize - capacity * bsize;
+    }
+  }
+  s.arenas_allocated = arenas_allocated_;
+  s.arenas_reclaimed = arenas_reclaimed_;
+  s.arenas_highwater = arenas_highwater_;
+  s.arenas_current = arenas_current_;
+  s.large_live_bytes = large_live_bytes_;
+  s.large_live_blocks = large_live_blocks_;
+  return s;
+}
+
+bool PoolAllocator::validate(const char** why) const noexcept {
+  auto fail = [&](const char* msg) {
+    if (why) *why = msg;
+    return false;
+  };
+  // usable_arenas_: sorted, all with free pools, back links consistent.
+  size_t usable_count = 0;
+  for (const Arena* a = usable_arenas_; a; a = a->next_usable) {
+    ++usable_count;
+    if (a->nfreepools == 0) return fail("arena without free pools on the usable list");
+    if (a->next_usable && a->next_usable->nfreepools < a->nfreepools) return fail("usable arenas out of order");
+    if (a->next_usable && a->next_usable->prev_usable != a) return fail("usable list back link broken");
+  }
+  size_t with_free = 0;
+  for (const Arena* a = all_arenas_; a; a = a->next_all) {
+    uint32_t empty = 0;
+    for (const Pool* p = a->freepools; p; p = p->next) {
+      if (p->ref_count != 0) return fail("pool on an arena's free list has blocks in use");
+      if (p->arena != a) return fail("pool on the wrong arena's free list");
+      if (++empty > a->total_pools) return fail("cycle in an arena's free pool list");
+    }
+    if (a->nfreepools != empty + (a->total_pools - a->carved_pools)) return fail("arena nfreepools mismatch");
+    if (a->nfreepools > 0) ++with_free;
+    if (a->nfreepools == a->total_pools) return fail("wholly empty arena was not released");
+  }
+  if (with_free != usable_count) return fail("usable list does not hold exactly the arenas with free pools");
+  // Rings: every pool used (0 < ref_count < capacity) and of the ring's class.
+  for (size_t c = 0; c < kNumClasses; ++c) {
+    const Pool* head = usedpools_[c];
+    if (!head) continue;
+    const Pool* p = head;
+    size_t n = 0;
+    do {
+      size_t capacity = (kPoolSize - kHeaderSize) / class_size(c);
+      if (p->size_class != c) return fail("pool on the wrong size-class ring");
+      if (p->ref_count == 0 || p->ref_count >= capacity) return fail("pool on a used ring is empty or full");
+      if (p->next->prev != p) return fail("used ring back link broken");
+      p = p->next;
+      if (++n > (1u << 24)) return fail("used ring does not close");
+    } while (p != head);
+  }
+  return true;
+}
+
+// --- the policy instance ---------------------------------------------------------
+
+PoolAllocator& PymallocPolicy::instance() noexcept {
+  // Never destroyed: objects may still be freed during static destruction.
+  static PoolAllocator* inst = new PoolAllocator();
+  return *inst;
+}
+
+}  // namespace gk

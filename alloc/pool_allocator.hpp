@@ -1,0 +1,147 @@
+// alloc/pool_allocator.hpp — the `pymalloc` allocator policy: CPython
+// obmalloc's design (arenas, pools, size classes), written for gilkit.
+//
+// Glossary
+//   block       the unit handed out: a multiple of 16 bytes, at most 512
+//   size class  blocks of one size; class i holds blocks of 16 * (i + 1) bytes
+//   pool        16 KiB, 16 KiB-aligned, carved into blocks of ONE size class;
+//               starts with a PoolHeader
+//   arena       1 MiB from mmap, carved into pools; given back with munmap
+//               once every pool in it is empty
+//
+// Pool life cycle (a state machine; the list a pool is on in brackets):
+//
+//   empty  [its arena's freepools list]  no block in use
+//   used   [usedpools[class] ring]       some blocks in use, at least one free
+//   full   [no list]                     every block in use
+//
+//   empty -> used   allocate() takes a pool for a class with no used pool
+//   used  -> full   allocate() hands out the pool's last free block
+//   full  -> used   deallocate() frees a block of a full pool
+//   used  -> empty  deallocate() frees the pool's last block in use
+//   used  -> used   allocate()/deallocate() with blocks left on both sides
+//
+// Arena ordering: usable_arenas (arenas with at least one empty pool or
+// never-used space) is kept sorted by number of free pools, ascending, so
+// allocation fills the fullest arena first and lightly used arenas drain and
+// can be returned to the OS — the fragmentation behaviour CPython relies on.
+//
+// Invariants (checked by validate() in `checks` builds and by unit tests):
+//   - a pool's ref_count == blocks handed out and not freed;
+//   - used pools have 0 < ref_count < capacity and are on exactly one ring;
+//   - an arena's nfreepools == its empty pools + never-carved pools;
+//   - usable_arenas is sorted by nfreepools and contains exactly the arenas
+//     with nfreepools > 0;
+//   - live bytes in pools == sum over pools of ref_count * block size.
+//
+// Threads: one PoolAllocator instance is not thread-safe; under the GIL the
+// process-wide instance is guarded by the GIL. The no-GIL build will give each
+// thread its own instance and hand blocks freed by other threads back to the
+// owner (mimalloc's thread-free list idea) — the owner of a pool is reachable
+// from the pool header (`owner`), which is why it is there.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "alloc/system_allocator.hpp"
+
+namespace gk {
+
+struct PoolStatsRow {
+  size_t block_size;
+  size_t pools;        // pools of this class (used + full)
+  size_t blocks_used;
+  size_t blocks_free;  // free blocks inside those pools (incl. never carved)
+};
+
+struct PoolAllocatorStats {
+  static constexpr size_t kClasses = 32;
+  PoolStatsRow classes[kClasses];
+  size_t arenas_allocated = 0;    // mmap'ed since start
+  size_t arenas_reclaimed = 0;    // munmap'ed since start
+  size_t arenas_highwater = 0;    // most arenas alive at once
+  size_t arenas_current = 0;
+  size_t empty_pools = 0;         // carved, in no use
+  size_t bytes_in_live_blocks = 0;
+  size_t bytes_free_in_pools = 0;
+  size_t bytes_in_empty_pools = 0;   // incl. never-carved pool space
+  size_t bytes_pool_headers = 0;     // header + tail waste of used/full pools
+  size_t bytes_arena_alignment = 0;  // lost to aligning pools inside arenas
+  size_t bytes_reserved = 0;         // arenas currently mapped
+  size_t large_live_bytes = 0;       // > 512 bytes, from the system allocator
+  size_t large_live_blocks = 0;
+};
+
+class PoolAllocator {
+ public:
+  static constexpr size_t kAlignment = 16;
+  static constexpr size_t kMaxSmall = 512;
+  static constexpr size_t kNumClasses = kMaxSmall / kAlignment;  // 32
+  static constexpr size_t kPoolSize = 16 * 1024;
+  static constexpr size_t kArenaSize = 1024 * 1024;
+
+  PoolAllocator() noexcept;
+  ~PoolAllocator();
+  PoolAllocator(const PoolAllocator&) = delete;
+  PoolAllocator& operator=(const PoolAllocator&) = delete;
+
+  void* allocate(size_t size);                  // throws std::bad_alloc
+  void deallocate(void* p, size_t size) noexcept;
+
+  static size_t size_class(size_t size) noexcept { return (size - 1) / kAlignment; }
+  static size_t class_size(size_t cls) noexcept { return (cls + 1) * kAlignment; }
+
+  PoolAllocatorStats stats() const noexcept;
+  // Checks every invariant listed at the top; returns false (and stops at the
+  // first violation, describing it in *why when non-null) if one fails.
+  bool validate(const char** why = nullptr) const noexcept;
+
+  struct Pool;
+  struct Arena;
+
+ private:
+  Pool* new_pool_for(size_t cls);
+  Arena* new_arena();
+  void release_arena(Arena* a) noexcept;
+  void arena_reposition(Arena* a) noexcept;
+  void unlink_usable(Arena* a) noexcept;
+  void insert_usable_sorted(Arena* a) noexcept;
+
+  Pool* usedpools_[kNumClasses];  // ring heads (nullptr = no used pool)
+  Arena* usable_arenas_;          // sorted by nfreepools ascending
+  Arena* all_arenas_;             // every live arena (for stats/validation)
+  size_t arenas_allocated_ = 0;
+  size_t arenas_reclaimed_ = 0;
+  size_t arenas_highwater_ = 0;
+  size_t arenas_current_ = 0;
+  size_t large_live_bytes_ = 0;
+  size_t large_live_blocks_ = 0;
+};
+
+// The allocator policy type for -Dalloc=pymalloc: one process-wide instance
+// (guarded by the GIL).
+struct PymallocPolicy {
+  static constexpr const char* name = "pymalloc";
+  static void* allocate(size_t size) {
+    void* p = instance().allocate(size);
+    ++stats_.live_blocks;
+    stats_.live_bytes += size;
+    ++stats_.total_allocs;
+    return p;
+  }
+  static void deallocate(void* p, size_t size) noexcept {
+    if (!p) return;
+    --stats_.live_blocks;
+    stats_.live_bytes -= size;
+    ++stats_.total_frees;
+    instance().deallocate(p, size);
+  }
+  static const AllocStats& stats() noexcept { return stats_; }
+  static PoolAllocator& instance() noexcept;
+
+ private:
+  static inline AllocStats stats_{};  // bytes requested by live blocks; guarded by the GIL
+};
+
+}  // namespace gk

@@ -1,0 +1,228 @@
+// tests/unit/test_format_spec.cpp — unit tests of the pure string helpers:
+// the format-spec mini-language (format_spec.cpp), UTF-8 utilities (utf8.hpp)
+// and the printf-style / str.format field parsers (str_format_parse.hpp).
+// Expected values come from CPython 3.11.
+//
+// Built standalone against just the pure files; raise()/raise_fmt() are
+// stubbed here to throw a TestError carrying the message:
+//   g++ -std=c++20 -I build/h-str -I . -I runtime tests/unit/test_format_spec.cpp \
+//       runtime/objects/format_spec.cpp runtime/objects/str_format_parse.cpp -lgtest -lgtest_main -pthread
+#include <gtest/gtest.h>
+
+#include <cstdarg>
+#include <cstdio>
+
+#include "objects/exceptions.hpp"
+#include "objects/format_spec.hpp"
+#include "objects/str_format_parse.hpp"
+#include "objects/utf8.hpp"
+
+namespace gk {
+struct TestError {
+  TypeObject* type;
+  std::string msg;
+};
+// Stand-ins for the exception objects: distinct addresses are enough.
+static TypeObject fake_value_error, fake_type_error, fake_index_error, fake_key_error;
+TypeObject* const Exc_ValueError = &fake_value_error;
+TypeObject* const Exc_TypeError = &fake_type_error;
+TypeObject* const Exc_IndexError = &fake_index_error;
+TypeObject* const Exc_KeyError = &fake_key_error;
+void raise(TypeObject* type, std::string_view msg) { throw TestError{type, std::string(msg)}; }
+void raise_fmt(TypeObject* type, const char* fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  throw TestError{type, buf};
+}
+}  // namespace gk
+
+using namespace gk;
+
+namespace {
+
+std::string error_of(std::string_view spec, const char* tn = "int") {
+  try {
+    parse_format_spec(spec, tn);
+  } catch (const TestError& e) {
+    return e.msg;
+  }
+  return "<no error>";
+}
+
+// format(v, spec) for a plain string body, the way str.__format__ pads.
+std::string pad_str(std::string_view spec, std::string_view body) {
+  FormatSpec f = parse_format_spec(spec, "str");
+  return format_pad(f, body, utf8::count(body), '<');
+}
+
+}  // namespace
+
+TEST(FormatSpec, ParsesEveryField) {
+  FormatSpec f = parse_format_spec("*^+z#012,.3f");
+  EXPECT_EQ(f.fill, U'*');
+  EXPECT_EQ(f.align, '^');
+  EXPECT_EQ(f.sign, '+');
+  EXPECT_TRUE(f.no_neg_zero);
+  EXPECT_TRUE(f.alternate);
+  EXPECT_FALSE(f.zero_pad);  // an explicit fill disables the '0' prefix
+  EXPECT_EQ(f.width, 12);
+  EXPECT_EQ(f.grouping, ',');
+  EXPECT_EQ(f.precision, 3);
+  EXPECT_EQ(f.type, 'f');
+}
+
+TEST(FormatSpec, EmptySpecIsAllDefaults) {
+  FormatSpec f = parse_format_spec("");
+  EXPECT_EQ(f.fill, U' ');
+  EXPECT_EQ(f.align, 0);
+  EXPECT_EQ(f.width, -1);
+  EXPECT_EQ(f.precision, -1);
+  EXPECT_EQ(f.type, 0);
+}
+
+TEST(FormatSpec, NonAsciiFill) {
+  FormatSpec f = parse_format_spec("é>5");
+  EXPECT_EQ(f.fill, 0xE9u);
+  EXPECT_EQ(f.align, '>');
+  EXPECT_EQ(f.width, 5);
+  EXPECT_EQ(pad_str("é<5", "ab"), "abééé");
+}
+
+TEST(FormatSpec, ZeroPrefixSetsFillAndFlag) {
+  FormatSpec f = parse_format_spec("010");
+  EXPECT_TRUE(f.zero_pad);
+  EXPECT_EQ(f.fill, U'0');
+  EXPECT_EQ(f.width, 10);
+  EXPECT_EQ(pad_str("010s", "s"), "s000000000");
+  EXPECT_EQ(pad_str("<05", "12"), "12000");
+}
+
+TEST(FormatSpec, FillThatLooksLikeAlign) {
+  FormatSpec f = parse_format_spec("<<5");
+  EXPECT_EQ(f.fill, U'<');
+  EXPECT_EQ(f.align, '<');
+  EXPECT_EQ(f.width, 5);
+}
+
+TEST(FormatSpec, CPythonErrorMessages) {
+  EXPECT_EQ(error_of("abc"), "Invalid format specifier 'abc' for object of type 'int'");
+  EXPECT_EQ(error_of("10.2.3", "str"), "Invalid format specifier '10.2.3' for object of type 'str'");
+  EXPECT_EQ(error_of("<<<<"), "Invalid format specifier '<<<<' for object of type 'int'");
+  EXPECT_EQ(error_of("."), "Format specifier missing precision");
+  EXPECT_EQ(error_of("1,_"), "Cannot specify both ',' and '_'.");
+  EXPECT_EQ(error_of("_,"), "Cannot specify both ',' and '_'.");
+  EXPECT_EQ(error_of("10,s"), "Cannot specify ',' with 's'.");
+  EXPECT_EQ(error_of("_c"), "Cannot specify '_' with 'c'.");
+  EXPECT_EQ(error_of("99999999999999999999"), "Too many decimal digits in format string");
+  EXPECT_EQ(error_of(".99999999999999999999"), "Too many decimal digits in format string");
+  EXPECT_EQ(error_of("abc", nullptr), "Invalid format specifier");
+  EXPECT_EQ(error_of("_x"), "<no error>");
+  EXPECT_EQ(error_of(",d"), "<no error>");
+}
+
+TEST(FormatSpec, UnknownCodeMessages) {
+  auto msg = [](std::string_view spec) {
+    try {
+      raise_unknown_format_code(parse_format_spec(spec), "str");
+    } catch (const TestError& e) {
+      return e.msg;
+    }
+    return std::string();
+  };
+  EXPECT_EQ(msg("d"), "Unknown format code 'd' for object of type 'str'");
+  EXPECT_EQ(msg("é"), "Unknown format code '\\xe9' for object of type 'str'");
+  EXPECT_EQ(msg("\x01"), "Unknown format code '\\x1' for object of type 'str'");
+}
+
+TEST(FormatPad, Alignments) {
+  EXPECT_EQ(pad_str("^5", "ab"), " ab  ");
+  EXPECT_EQ(pad_str("^6", "ab"), "  ab  ");
+  EXPECT_EQ(pad_str("^7", "ab"), "  ab   ");
+  EXPECT_EQ(pad_str(">5", "ab"), "   ab");
+  EXPECT_EQ(pad_str("5", "ab"), "ab   ");
+  EXPECT_EQ(pad_str("1", "abc"), "abc");
+  FormatSpec f = parse_format_spec("5");
+  EXPECT_EQ(format_pad(f, "12", 2, '>'), "   12");
+}
+
+TEST(FormatPad, EqualsPadsAfterSignAndPrefix) {
+  FormatSpec f = parse_format_spec("0=8");
+  EXPECT_EQ(format_pad(f, "-1234", 5, '>'), "-0001234");
+  FormatSpec g = parse_format_spec("-=10,");
+  EXPECT_EQ(format_pad(g, "-1,234", 6, '>'), "-----1,234");
+  FormatSpec h = parse_format_spec("#=12x");
+  EXPECT_EQ(format_pad(h, "-0x4d2", 6, '>'), "-0x      4d2");
+}
+
+TEST(FormatPad, MultiByteBodyCountsCodePoints) {
+  EXPECT_EQ(pad_str(">4", "é"), "   é");
+  EXPECT_EQ(pad_str("*^5", "日本"), "*日本**");
+}
+
+TEST(GroupDigits, Plain) {
+  EXPECT_EQ(format_group_digits("1234567", ','), "1,234,567");
+  EXPECT_EQ(format_group_digits("123", ','), "123");
+  EXPECT_EQ(format_group_digits("1234", ','), "1,234");
+  EXPECT_EQ(format_group_digits("4d2", '_', 4), "4d2");
+  EXPECT_EQ(format_group_digits("12345678", '_', 4), "1234_5678");
+  EXPECT_EQ(format_group_digits("0", ','), "0");
+}
+
+TEST(GroupDigits, ZeroPaddedToWidth) {
+  // format(1234, '0N,') for N = 7..13
+  EXPECT_EQ(format_group_digits("1234", ',', 3, 7), "001,234");
+  EXPECT_EQ(format_group_digits("1234", ',', 3, 8), "0,001,234");
+  EXPECT_EQ(format_group_digits("1234", ',', 3, 9), "0,001,234");
+  EXPECT_EQ(format_group_digits("1234", ',', 3, 10), "00,001,234");
+  EXPECT_EQ(format_group_digits("1234", ',', 3, 11), "000,001,234");
+  EXPECT_EQ(format_group_digits("1234", ',', 3, 12), "0,000,001,234");
+  EXPECT_EQ(format_group_digits("1234", ',', 3, 13), "0,000,001,234");
+  EXPECT_EQ(format_group_digits("0", ',', 3, 5), "0,000");
+  EXPECT_EQ(format_group_digits("123", ',', 3, 5), "0,123");
+  // format(1234, '012_x') -> '00_0000_04d2'; with '#' the prefix takes two columns.
+  EXPECT_EQ(format_group_digits("4d2", '_', 4, 12), "00_0000_04d2");
+  EXPECT_EQ(format_group_digits("4d2", '_', 4, 10), "0_0000_04d2");
+}
+
+TEST(Utf8, EncodeDecodeRoundTrip) {
+  for (uint32_t cp : {0x41u, 0x7Fu, 0x80u, 0xE9u, 0x7FFu, 0x800u, 0x65E5u, 0xFFFFu, 0x10000u, 0x1F600u, 0x10FFFFu}) {
+    std::string s;
+    utf8::append(s, cp);
+    EXPECT_EQ(s.size(), utf8::encoded_len(cp));
+    const char* p = s.data();
+    EXPECT_EQ(utf8::decode(p), cp);
+    EXPECT_EQ(p, s.data() + s.size());
+    const char* q = s.data() + s.size();
+    EXPECT_EQ(utf8::decode_back(q), cp);
+    EXPECT_EQ(q, s.data());
+  }
+}
+
+TEST(Utf8, CountAndOffset) {
+  std::string s = "aé日😀bcdefghijklmnopé";
+  EXPECT_EQ(utf8::count(s), 20u);
+  EXPECT_EQ(utf8::offset_of(s, 0), 0u);
+  EXPECT_EQ(utf8::offset_of(s, 1), 1u);
+  EXPECT_EQ(utf8::offset_of(s, 2), 3u);
+  EXPECT_EQ(utf8::offset_of(s, 3), 6u);
+  EXPECT_EQ(utf8::offset_of(s, 4), 10u);
+  EXPECT_TRUE(utf8::is_ascii("hello world, this is ascii", 26));
+  EXPECT_FALSE(utf8::is_ascii(s.data(), s.size()));
+}
+
+TEST(Utf8, Validate) {
+  size_t pos = 0, len = 0;
+  EXPECT_EQ(utf8::validate("plain ascii text", 16, pos, len), utf8::Utf8Error::None);
+  std::string good = "é日😀";
+  EXPECT_EQ(utf8::validate(good.data(), good.size(), pos, len), utf8::Utf8Error::None);
+  EXPECT_EQ(utf8::validate("ab\xff", 3, pos, len), utf8::Utf8Error::InvalidStart);
+  EXPECT_EQ(pos, 2u);
+  EXPECT_EQ(utf8::validate("\xc3", 1, pos, len), utf8::Utf8Error::UnexpectedEnd);
+  EXPECT_EQ(utf8::validate("\xc3(", 2, pos, len), utf8::Utf8Error::InvalidContinuation);
+  EXPECT_EQ(utf8::validate("\xc0\x80", 2, pos, len), utf8::Utf8Error::InvalidStart);        // overlong
+  EXPECT_EQ(utf8::validate("\xed\xa0\x80", 3, pos, len), utf8::Utf8Error::InvalidContinuation);  // surrogate
+  EXPECT_EQ(utf8::validate("\xf4\x90\x80\x80", 4, pos, len), utf8::Utf8Error::InvalidContinuation);  // > U+10FFFF
+}
