@@ -2,8 +2,10 @@
 // gil/policy.hpp are the only places that branch on the build configuration.
 //
 // An allocator policy provides: allocate(size) -> void* (throws std::bad_alloc),
-// deallocate(ptr, size), stats(). Every object block goes through it.
+// deallocate(ptr, size), stats() (live requested blocks/bytes), report() (the
+// fragmentation report, alloc/report.hpp). Every object block goes through it.
 //   pymalloc -> PymallocPolicy (alloc/pool_allocator.hpp): obmalloc-style pools
+//   mimalloc -> MimallocPolicy (alloc/mimalloc_allocator.hpp): the mimalloc library
 #pragma once
 
 #include <concepts>
@@ -11,6 +13,7 @@
 #include <type_traits>
 
 #include "gilkit_config.hpp"
+#include "alloc/mimalloc_allocator.hpp"
 #include "alloc/pool_allocator.hpp"
 #include "alloc/system_allocator.hpp"
 
@@ -21,9 +24,9 @@ concept AllocPolicyType = requires(void* p, size_t n) {
   { A::allocate(n) } -> std::same_as<void*>;
   { A::deallocate(p, n) } noexcept;
   { A::stats() } noexcept;
+  { A::report() } -> std::same_as<FragmentationReport>;
 };
 
-static_assert(config::alloc_is_pymalloc, "only the pymalloc allocator policy is built yet (see meson.build)");
 
 // Under AddressSanitizer, objects come straight from malloc so that ASan sees
 // every object block (a pool allocator would hide use-after-free inside its
@@ -40,7 +43,8 @@ inline constexpr bool kSanitizerAllocator = false;
 #else
 inline constexpr bool kSanitizerAllocator = false;
 #endif
-using AllocPolicy = std::conditional_t<kSanitizerAllocator, SystemAllocator, PymallocPolicy>;
+using SelectedAllocator = std::conditional_t<config::alloc_is_pymalloc, PymallocPolicy, MimallocPolicy>;
+using AllocPolicy = std::conditional_t<kSanitizerAllocator, SystemAllocator, SelectedAllocator>;
 static_assert(AllocPolicyType<AllocPolicy>);
 
 }  // namespace gk

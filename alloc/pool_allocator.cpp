@@ -319,6 +319,40 @@ bool PoolAllocator::validate(const char** why) const noexcept {
 
 // --- the policy instance ---------------------------------------------------------
 
+FragmentationReport PoolAllocator::report() const {
+  PoolAllocatorStats s = stats();
+  FragmentationReport r;
+  r.allocator = "pymalloc";
+  for (const PoolStatsRow& c : s.classes) {
+    if (c.pools == 0) continue;
+    r.classes.push_back({c.block_size, c.pools, c.blocks_used, c.blocks_free});
+  }
+  r.live_block_bytes = s.bytes_in_live_blocks;
+  r.free_in_pages_bytes = s.bytes_free_in_pools;
+  r.empty_pages_bytes = s.bytes_in_empty_pools;
+  r.overhead_bytes = s.bytes_pool_headers + s.bytes_arena_alignment;
+  r.region_reserved_bytes = s.bytes_reserved;
+  r.large_bytes = s.large_live_bytes;
+  r.large_blocks = s.large_live_blocks;
+  // Arenas are mapped read-write, so reserved == committed (touched pages are what RSS shows).
+  r.os_reserved_bytes = s.bytes_reserved + s.large_live_bytes;
+  r.os_committed_bytes = r.os_reserved_bytes;
+  r.arenas_allocated = static_cast<int64_t>(s.arenas_allocated);
+  r.arenas_reclaimed = static_cast<int64_t>(s.arenas_reclaimed);
+  r.arenas_highwater = static_cast<int64_t>(s.arenas_highwater);
+  r.arenas_current = static_cast<int64_t>(s.arenas_current);
+  r.rss_bytes = process_rss_bytes();
+  r.peak_rss_bytes = process_peak_rss_bytes();
+  return r;
+}
+
+FragmentationReport PymallocPolicy::report() {
+  FragmentationReport r = instance().report();
+  r.requested_bytes = stats_.live_bytes;
+  r.requested_blocks = stats_.live_blocks;
+  return r;
+}
+
 PoolAllocator& PymallocPolicy::instance() noexcept {
   // Never destroyed: objects may still be freed during static destruction.
   static PoolAllocator* inst = new PoolAllocator();

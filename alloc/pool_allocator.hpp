@@ -44,6 +44,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "alloc/report.hpp"
 #include "alloc/system_allocator.hpp"
 
 namespace gk {
@@ -93,6 +94,8 @@ class PoolAllocator {
   static size_t class_size(size_t cls) noexcept { return (cls + 1) * kAlignment; }
 
   PoolAllocatorStats stats() const noexcept;
+  // The allocator-neutral report (requested bytes are filled in by the policy).
+  FragmentationReport report() const;
   // Checks every invariant listed at the top; returns false (and stops at the
   // first violation, describing it in *why when non-null) if one fails.
   bool validate(const char** why = nullptr) const noexcept;
@@ -138,6 +141,7 @@ struct PymallocPolicy {
     instance().deallocate(p, size);
   }
   static const AllocStats& stats() noexcept { return stats_; }
+  static FragmentationReport report();
   static PoolAllocator& instance() noexcept;
 
  private:

@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <new>
 
+#include "alloc/report.hpp"
+
 namespace gk {
 
 struct AllocStats {
@@ -38,6 +40,16 @@ struct SystemAllocator {
     std::free(p);
   }
   static const AllocStats& stats() noexcept { return stats_; }
+  // malloc keeps no small-object region of ours: everything counts as large.
+  static FragmentationReport report() {
+    FragmentationReport r;
+    r.allocator = "malloc";
+    r.requested_bytes = r.large_bytes = stats_.live_bytes;
+    r.requested_blocks = r.large_blocks = stats_.live_blocks;
+    r.rss_bytes = process_rss_bytes();
+    r.peak_rss_bytes = process_peak_rss_bytes();
+    return r;
+  }
 
  private:
   static inline AllocStats stats_{};  // guarded by the GIL

@@ -3,8 +3,10 @@
 // limit, refcounts, interning, sizes, exit and exc_info.
 #include "modules/sys.hpp"
 
+#include <cstdio>
 #include <string>
 
+#include "alloc/policy.hpp"
 #include "gilkit_config.hpp"
 #include "modules/stdio.hpp"
 #include "objects/abstract.hpp"
@@ -209,7 +211,18 @@ Ref<Object> sys_exception(ThreadState& ts, Object*, Args, size_t nargs, Object* 
   return ts.exc_info ? newref(ts.exc_info) : none_ref();
 }
 
+// Prints the allocator's fragmentation report to stderr, like CPython's.
+Ref<Object> sys_debugmallocstats(ThreadState&, Object*, Args, size_t nargs, Object* kwnames) {
+  check_no_kwargs("_debugmallocstats", kwnames);
+  check_nargs("_debugmallocstats", nargs, 0, 0);
+  std::fflush(stdout);
+  std::string text = report_text(AllocPolicy::report());
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  return none_ref();
+}
+
 const MethodDef kSysFunctions[] = {
+    {"_debugmallocstats", sys_debugmallocstats},
     {"getrefcount", sys_getrefcount},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},

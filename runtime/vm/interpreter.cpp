@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <pthread.h>
 
+#include "alloc/policy.hpp"
 #include "modules/builtins.hpp"
 #include "modules/stdio.hpp"
 #include "modules/sys.hpp"
@@ -63,6 +64,16 @@ void interpreter_fini(Interpreter& interp, ThreadState& ts) {
     dict_clear(module_dict(main));
   }
   stdio_flush_all();
+  // -X mallocstats[=json]: the allocator's fragmentation report at exit, on stderr.
+  for (const std::string& x : interp.xoptions) {
+    if (x == "mallocstats" || x == "mallocstats=text") {
+      std::string text = report_text(AllocPolicy::report());
+      std::fwrite(text.data(), 1, text.size(), stderr);
+    } else if (x == "mallocstats=json") {
+      std::string json = report_json(AllocPolicy::report()) + "\n";
+      std::fwrite(json.data(), 1, json.size(), stderr);
+    }
+  }
   set_current_thread_state(nullptr);
 }
 

@@ -4,9 +4,10 @@
 // Expected values come from CPython 3.11.
 //
 // Built standalone against just the pure files; raise()/raise_fmt() are
-// stubbed here to throw a TestError carrying the message:
-//   g++ -std=c++20 -I build/h-str -I . -I runtime tests/unit/test_format_spec.cpp \
-//       runtime/objects/format_spec.cpp runtime/objects/str_format_parse.cpp -lgtest -lgtest_main -pthread
+// stubbed here to throw a TestError carrying the message. Build (one line):
+//   g++ -std=c++20 -I build/h-str -I . -I runtime tests/unit/test_format_spec.cpp
+//       runtime/objects/format_spec.cpp runtime/objects/str_format_parse.cpp
+//       -lgtest -lgtest_main -pthread
 #include <gtest/gtest.h>
 
 #include <cstdarg>
@@ -153,7 +154,7 @@ TEST(FormatPad, EqualsPadsAfterSignAndPrefix) {
   EXPECT_EQ(format_pad(f, "-1234", 5, '>'), "-0001234");
   FormatSpec g = parse_format_spec("-=10,");
   EXPECT_EQ(format_pad(g, "-1,234", 6, '>'), "-----1,234");
-  FormatSpec h = parse_format_spec("#=12x");
+  FormatSpec h = parse_format_spec("=#12x");
   EXPECT_EQ(format_pad(h, "-0x4d2", 6, '>'), "-0x      4d2");
 }
 
@@ -225,4 +226,156 @@ TEST(Utf8, Validate) {
   EXPECT_EQ(utf8::validate("\xc0\x80", 2, pos, len), utf8::Utf8Error::InvalidStart);        // overlong
   EXPECT_EQ(utf8::validate("\xed\xa0\x80", 3, pos, len), utf8::Utf8Error::InvalidContinuation);  // surrogate
   EXPECT_EQ(utf8::validate("\xf4\x90\x80\x80", 4, pos, len), utf8::Utf8Error::InvalidContinuation);  // > U+10FFFF
+}
+
+// --- str.format templates ------------------------------------------------------
+
+namespace {
+
+// Renders the chunk stream as "lit|{name!c:spec}|..." for compact comparisons.
+std::string chunks(std::string_view tmpl) {
+  std::string out;
+  FormatStringIter it(tmpl);
+  FormatChunk c;
+  try {
+    while (it.next(c)) {
+      out += "[" + std::string(c.literal) + "]";
+      if (c.has_field) {
+        out += "{" + std::string(c.field_name);
+        if (c.conversion) out += "!" + std::string(1, static_cast<char>(c.conversion));
+        out += ":" + std::string(c.spec) + (c.spec_has_fields ? "*" : "") + "}";
+      }
+    }
+  } catch (const TestError& e) {
+    out += "ERR " + e.msg;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(FormatStringIter, LiteralsAndFields) {
+  EXPECT_EQ(chunks("abc"), "[abc]");
+  EXPECT_EQ(chunks(""), "");
+  EXPECT_EQ(chunks("a{}b"), "[a]{:}[b]");
+  EXPECT_EQ(chunks("{0!r:>10}"), "[]{0!r:>10}");
+  EXPECT_EQ(chunks("{x[a:b]}"), "[]{x[a:b]:}");
+  EXPECT_EQ(chunks("{:{w}.{p}}"), "[]{:{w}.{p}*}");
+  EXPECT_EQ(chunks("}}{{"), "[}][{]");
+  EXPECT_EQ(chunks("a{{b}}c"), "[a{][b}][c]");
+}
+
+TEST(FormatStringIter, CPythonErrors) {
+  EXPECT_EQ(chunks("{0!r"), "ERR unmatched '{' in format spec");
+  EXPECT_EQ(chunks("{!"), "ERR end of string while looking for conversion specifier");
+  EXPECT_EQ(chunks("{0!rx}"), "ERR expected ':' after conversion specifier");
+  EXPECT_EQ(chunks("{0[}"), "ERR expected '}' before end of string");
+  EXPECT_EQ(chunks("{0"), "ERR expected '}' before end of string");
+  EXPECT_EQ(chunks("{a{"), "ERR unexpected '{' in field name");
+  EXPECT_EQ(chunks("x}"), "ERR Single '}' encountered in format string");
+  EXPECT_EQ(chunks("x{"), "ERR Single '{' encountered in format string");
+  EXPECT_EQ(chunks("{:{}"), "ERR unmatched '{' in format spec");
+  EXPECT_EQ(chunks("{0!}"), "ERR unmatched '{' in format spec");
+}
+
+TEST(FieldNameIter, WalksAccessors) {
+  FieldFirst first;
+  FieldNameIter it("0.real[key][12]", first);
+  EXPECT_TRUE(first.is_index);
+  EXPECT_EQ(first.index, 0);
+  bool attr, is_index;
+  std::string_view key;
+  int64_t idx;
+  ASSERT_TRUE(it.next(attr, key, is_index, idx));
+  EXPECT_TRUE(attr);
+  EXPECT_EQ(key, "real");
+  ASSERT_TRUE(it.next(attr, key, is_index, idx));
+  EXPECT_FALSE(attr);
+  EXPECT_EQ(key, "key");
+  EXPECT_FALSE(is_index);
+  ASSERT_TRUE(it.next(attr, key, is_index, idx));
+  EXPECT_TRUE(is_index);
+  EXPECT_EQ(idx, 12);
+  EXPECT_FALSE(it.next(attr, key, is_index, idx));
+
+  FieldFirst named;
+  FieldNameIter it2("name", named);
+  EXPECT_FALSE(named.is_index);
+  EXPECT_EQ(named.text, "name");
+  FieldFirst empty;
+  FieldNameIter it3("", empty);
+  EXPECT_TRUE(empty.is_empty());
+}
+
+TEST(FieldNameIter, Errors) {
+  auto err = [](std::string_view name) {
+    FieldFirst f;
+    try {
+      FieldNameIter it(name, f);
+      bool a, i;
+      std::string_view k;
+      int64_t x;
+      while (it.next(a, k, i, x)) {
+      }
+    } catch (const TestError& e) {
+      return e.msg;
+    }
+    return std::string("<none>");
+  };
+  EXPECT_EQ(err("0."), "Empty attribute in format string");
+  EXPECT_EQ(err("0[]"), "Empty attribute in format string");
+  EXPECT_EQ(err("0[a"), "Missing ']' in format string");
+  EXPECT_EQ(err("0[a]x"), "Only '.' or '[' may follow ']' in format field specifier");
+  EXPECT_EQ(err("99999999999999999999999"), "Too many decimal digits in format string");
+}
+
+// --- printf-style ---------------------------------------------------------------
+
+TEST(ParsePercent, FlagsWidthPrecision) {
+  size_t pos = 0;
+  PercentSpec p = parse_percent("%-+ #08.3f!", pos);
+  EXPECT_TRUE(p.left && p.plus && p.space && p.alternate && p.zero);
+  EXPECT_EQ(p.width, 8);
+  EXPECT_EQ(p.precision, 3);
+  EXPECT_EQ(p.conv, U'f');
+  EXPECT_EQ(pos, 10u);
+
+  pos = 2;
+  p = parse_percent("ab%(na(m)e)*.*ld", pos);
+  EXPECT_TRUE(p.has_key);
+  EXPECT_EQ(p.key, "na(m)e");
+  EXPECT_TRUE(p.width_star);
+  EXPECT_TRUE(p.prec_star);
+  EXPECT_EQ(p.conv, U'd');
+
+  pos = 0;
+  p = parse_percent("%%", pos);
+  EXPECT_EQ(p.conv, U'%');
+  pos = 0;
+  p = parse_percent("%.s", pos);
+  EXPECT_EQ(p.precision, 0);
+  pos = 0;
+  p = parse_percent("%é", pos);
+  EXPECT_EQ(p.conv, 0xE9u);
+  EXPECT_EQ(pos, 3u);
+}
+
+TEST(ParsePercent, Errors) {
+  auto err = [](std::string_view f) {
+    size_t pos = 0;
+    try {
+      parse_percent(f, pos);
+    } catch (const TestError& e) {
+      return e.msg;
+    }
+    return std::string("<none>");
+  };
+  EXPECT_EQ(err("%"), "incomplete format");
+  EXPECT_EQ(err("%(a"), "incomplete format key");
+  EXPECT_EQ(err("%(a)"), "incomplete format");
+  EXPECT_EQ(err("%5"), "incomplete format");
+  EXPECT_EQ(err("%."), "incomplete format");
+  EXPECT_EQ(err("%l"), "incomplete format");
+  EXPECT_EQ(err("%99999999999d"), "width too big");
+  EXPECT_EQ(err("%.99999999999d"), "precision too big");
 }

@@ -131,3 +131,37 @@ TEST(PoolAllocator, ValidatorCatchesCorruptedPool) {
 
 }  // namespace
 }  // namespace gk
+
+namespace gk {
+namespace {
+
+TEST(FragmentationReport, PoolReportAddsUpAndFormats) {
+  PoolAllocator a;
+  std::vector<void*> v;
+  for (int i = 0; i < 20000; ++i) v.push_back(a.allocate(16 + (i % 7) * 40));
+  for (size_t i = 0; i < v.size(); i += 2) a.deallocate(v[i], 16 + (i % 7) * 40);  // checkerboard
+  FragmentationReport r = a.report();
+  std::string why;
+  EXPECT_TRUE(check_report(r, &why)) << why;
+  EXPECT_GT(r.free_in_pages_bytes, 0u);
+  EXPECT_GE(r.arenas_current, 1);
+  std::string text = report_text(r);
+  EXPECT_NE(text.find("# bytes in live blocks"), std::string::npos);
+  std::string json = report_json(r);
+  EXPECT_EQ(json.front(), '{');
+  EXPECT_NE(json.find("\"arenas_current\": "), std::string::npos);
+  for (size_t i = 1; i < v.size(); i += 2) a.deallocate(v[i], 16 + (i % 7) * 40);
+  r = a.report();
+  EXPECT_EQ(r.region_reserved_bytes, 0u);
+  EXPECT_TRUE(check_report(r, &why)) << why;
+}
+
+TEST(FragmentationReport, CheckerCatchesMismatch) {
+  FragmentationReport r;
+  r.live_block_bytes = 10;
+  r.region_reserved_bytes = 20;
+  EXPECT_FALSE(check_report(r));
+}
+
+}  // namespace
+}  // namespace gk
