@@ -21,6 +21,8 @@
 
 #include <cstdint>
 
+#include "gil/gil.hpp"
+
 namespace gk {
 
 struct TypeObject;
@@ -63,6 +65,24 @@ struct GilPolicy {
   static bool check_header(const Header& h) noexcept {
     return h.type != nullptr && (h.refcnt > 0 || h.refcnt <= kImmortalRefcnt / 2);
   }
+
+  // --- running bytecode ---------------------------------------------------
+  // The one GIL of the process (interpreter-wide, like CPython's _gil_runtime_state).
+  static Gil& gil() noexcept {
+    static Gil g;
+    return g;
+  }
+  // Take / give up the right to run bytecode.
+  static void attach(ThreadState& ts) { gil().take(ts); }
+  static void detach(ThreadState& ts) { gil().drop(ts, true); }
+  // Called by the eval loop when ts's eval breaker has bits set.
+  static void on_eval_breaker(ThreadState& ts, uint32_t bits) {
+    if (bits & kGilDropRequest) gil().yield_to_waiter(ts);
+  }
+  // Invariant checker: the thread running bytecode holds the GIL.
+  static bool holder_check(const ThreadState& ts) noexcept { return gil().held_by(ts); }
+  static void set_switch_interval_us(int64_t us) noexcept { gil().set_interval_us(us); }
+  static int64_t switch_interval_us() noexcept { return gil().interval_us(); }
 
   // A container mutation needs no lock under the GIL.
   struct CriticalSection {

@@ -6,7 +6,10 @@
 //   init_header / make_immortal / is_immortal / refcount / check_header
 //   incref(Header&), decref(Header&) -> bool "reached zero"
 //   CriticalSection              RAII guard for a container mutation (one or two objects)
-// Thread attach/detach and AllowThreads live with the thread layer (threads/).
+//   attach(ts) / detach(ts)      take / give up the right to run bytecode
+//   on_eval_breaker(ts, bits)    the eval loop's breaker check lands here
+//   holder_check(ts)             invariant checker: ts may run bytecode now
+// AllowThreads (below) is the RAII guard every blocking call uses.
 #pragma once
 
 #include <concepts>
@@ -18,7 +21,8 @@
 namespace gk {
 
 template <class P>
-concept LockPolicyType = requires(typename P::Header& h, const typename P::Header& ch, TypeObject* t) {
+concept LockPolicyType = requires(typename P::Header& h, const typename P::Header& ch, TypeObject* t,
+                                  ThreadState& ts) {
   { P::init_header(h, t) } noexcept;
   { P::make_immortal(h) } noexcept;
   { P::is_immortal(ch) } noexcept -> std::same_as<bool>;
@@ -27,6 +31,10 @@ concept LockPolicyType = requires(typename P::Header& h, const typename P::Heade
   { P::refcount(ch) } noexcept -> std::convertible_to<intptr_t>;
   { P::check_header(ch) } noexcept -> std::same_as<bool>;
   { P::has_gil } -> std::convertible_to<bool>;
+  { P::attach(ts) };
+  { P::detach(ts) };
+  { P::on_eval_breaker(ts, 0u) };
+  { P::holder_check(ts) } noexcept -> std::same_as<bool>;
 };
 
 static_assert(config::lock_is_gil, "only the gil lock policy is built yet (see meson.build)");
@@ -35,5 +43,19 @@ static_assert(LockPolicyType<LockPolicy>);
 
 using ObjectHeader = LockPolicy::Header;
 using CriticalSection = LockPolicy::CriticalSection;
+
+// Releases the right to run bytecode around a blocking call (sleep, join,
+// lock acquire, I/O) and takes it back afterwards. Code inside the guard must
+// not touch Python objects.
+class AllowThreads {
+ public:
+  explicit AllowThreads(ThreadState& ts) : ts_(ts) { LockPolicy::detach(ts_); }
+  ~AllowThreads() { LockPolicy::attach(ts_); }
+  AllowThreads(const AllowThreads&) = delete;
+  AllowThreads& operator=(const AllowThreads&) = delete;
+
+ private:
+  ThreadState& ts_;
+};
 
 }  // namespace gk

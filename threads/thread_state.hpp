@@ -10,18 +10,38 @@
 
 #include <atomic>
 #include <cstdint>
+#include <vector>
 
 namespace gk {
 
 struct Frame;
 struct Object;
 struct Interpreter;
+struct FrameArena;
 
 enum EvalBreakerBit : uint32_t {
   kGilDropRequest = 1u << 0,      // another thread waits for the GIL
   kStopTheWorld = 1u << 1,        // a stop-the-world pause was requested
   kPendingMerges = 1u << 2,       // biased-refcount objects queued to this owner
   kPendingCalls = 1u << 3,        // pending calls / async exceptions (e.g. SIGINT)
+};
+
+// GIL hand-off statistics of one thread. Written by the owner thread only
+// (relaxed load + store, no read-modify-write on the hot path); read by any
+// thread for sys._gilstats() and -X gilstats (relaxed loads).
+inline constexpr int kGilWaitBuckets = 24;  // bucket b: wait < 2^b microseconds (last: everything longer)
+struct GilStats {
+  std::atomic<uint64_t> acquisitions{0};        // times this thread took the GIL
+  std::atomic<uint64_t> forced_drops{0};        // drops honouring another thread's drop request
+  std::atomic<uint64_t> voluntary_releases{0};  // releases around blocking calls
+  std::atomic<uint64_t> drop_requests{0};       // drop requests this thread set on a holder
+  std::atomic<uint64_t> wait_ns_total{0};       // time spent waiting to take the GIL
+  std::atomic<uint64_t> wait_ns_max{0};
+  std::atomic<uint64_t> wait_hist[kGilWaitBuckets] = {};
+
+  static void bump(std::atomic<uint64_t>& c, uint64_t by = 1) noexcept {
+    c.store(c.load(std::memory_order_relaxed) + by, std::memory_order_relaxed);
+  }
 };
 
 struct ThreadState {
@@ -35,6 +55,11 @@ struct ThreadState {
   uintptr_t c_stack_limit = 0;       // below this stack address: RecursionError
   Object* exc_info = nullptr;        // strong ref: the exception being handled (sys.exc_info), or null
   uint64_t thread_id = 0;            // get_ident()
+  GilStats gil_stats;                // see GilStats
+  FrameArena* frame_arena = nullptr; // call-frame memory (runtime/vm/frame.cpp); freed by frame_arena_free
+  // Containers whose repr() is running on this thread (borrowed; the recursion
+  // guard behind "[...]" / "{...}", see ReprGuard in objects/list.hpp).
+  std::vector<Object*> repr_active;
 
   ThreadState() = default;
   ThreadState(const ThreadState&) = delete;
