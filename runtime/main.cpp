@@ -198,5 +198,12 @@ int main(int argc, char** argv) {
   gk::interpreter_init(interp, ts, prog_argv);
   int rc = gk::run_main_source(ts, source, filename);
   gk::interpreter_fini(interp, ts);
+  if (interp.threads.count() != 0) {
+    // Daemon threads are still running: end the process without destroying
+    // the statics they may be blocked on (the GIL), as CPython's exit does.
+    std::fflush(stdout);
+    std::fflush(stderr);
+    _exit(rc);
+  }
   return rc;
 }

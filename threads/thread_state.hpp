@@ -44,6 +44,33 @@ struct GilStats {
   }
 };
 
+// A plain copy of GilStats (for totals and reports).
+struct GilStatsSnapshot {
+  uint64_t acquisitions = 0, forced_drops = 0, voluntary_releases = 0, drop_requests = 0;
+  uint64_t wait_ns_total = 0, wait_ns_max = 0;
+  uint64_t wait_hist[kGilWaitBuckets] = {};
+
+  void add(const GilStats& s) noexcept {
+    acquisitions += s.acquisitions.load(std::memory_order_relaxed);
+    forced_drops += s.forced_drops.load(std::memory_order_relaxed);
+    voluntary_releases += s.voluntary_releases.load(std::memory_order_relaxed);
+    drop_requests += s.drop_requests.load(std::memory_order_relaxed);
+    wait_ns_total += s.wait_ns_total.load(std::memory_order_relaxed);
+    uint64_t m = s.wait_ns_max.load(std::memory_order_relaxed);
+    if (m > wait_ns_max) wait_ns_max = m;
+    for (int i = 0; i < kGilWaitBuckets; ++i) wait_hist[i] += s.wait_hist[i].load(std::memory_order_relaxed);
+  }
+  void add(const GilStatsSnapshot& s) noexcept {
+    acquisitions += s.acquisitions;
+    forced_drops += s.forced_drops;
+    voluntary_releases += s.voluntary_releases;
+    drop_requests += s.drop_requests;
+    wait_ns_total += s.wait_ns_total;
+    if (s.wait_ns_max > wait_ns_max) wait_ns_max = s.wait_ns_max;
+    for (int i = 0; i < kGilWaitBuckets; ++i) wait_hist[i] += s.wait_hist[i];
+  }
+};
+
 struct ThreadState {
   // Any thread sets bits; the owner reads and clears them.
   std::atomic<uint32_t> eval_breaker{0};
@@ -55,6 +82,7 @@ struct ThreadState {
   uintptr_t c_stack_limit = 0;       // below this stack address: RecursionError
   Object* exc_info = nullptr;        // strong ref: the exception being handled (sys.exc_info), or null
   uint64_t thread_id = 0;            // get_ident()
+  uint64_t serial = 0;               // unique per thread state, never reused (thread-local storage keys)
   GilStats gil_stats;                // see GilStats
   FrameArena* frame_arena = nullptr; // call-frame memory (runtime/vm/frame.cpp); freed by frame_arena_free
   // Containers whose repr() is running on this thread (borrowed; the recursion

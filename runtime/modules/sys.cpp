@@ -4,15 +4,19 @@
 #include "modules/sys.hpp"
 
 #include <cstdio>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "alloc/policy.hpp"
+#include "gil/policy.hpp"
 #include "gilkit_config.hpp"
 #include "modules/stdio.hpp"
 #include "objects/abstract.hpp"
 #include "objects/args.hpp"
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
+#include "objects/float.hpp"
 #include "objects/int.hpp"
 #include "objects/list.hpp"
 #include "objects/module.hpp"
@@ -211,6 +215,72 @@ Ref<Object> sys_exception(ThreadState& ts, Object*, Args, size_t nargs, Object* 
   return ts.exc_info ? newref(ts.exc_info) : none_ref();
 }
 
+// --- the GIL ---------------------------------------------------------------------
+
+Ref<Object> sys_getswitchinterval(ThreadState&, Object*, Args, size_t nargs, Object* kwnames) {
+  check_no_kwargs("getswitchinterval", kwnames);
+  check_nargs("getswitchinterval", nargs, 0, 0);
+  return float_from(static_cast<double>(LockPolicy::switch_interval_us()) * 1e-6);
+}
+
+Ref<Object> sys_setswitchinterval(ThreadState& ts, Object*, Args args, size_t nargs, Object* kwnames) {
+  check_no_kwargs("setswitchinterval", kwnames);
+  check_nargs("setswitchinterval", nargs, 1, 1);
+  double s = as_double(ts, args[0]);
+  if (!(s > 0)) raise(Exc_ValueError, "switch interval must be strictly positive");
+  int64_t us = static_cast<int64_t>(s * 1e6);
+  LockPolicy::set_switch_interval_us(us < 1 ? 1 : us);
+  return none_ref();
+}
+
+Ref<Object> sys_is_gil_enabled(ThreadState&, Object*, Args, size_t nargs, Object* kwnames) {
+  check_no_kwargs("_is_gil_enabled", kwnames);
+  check_nargs("_is_gil_enabled", nargs, 0, 0);
+  return bool_ref(LockPolicy::has_gil);
+}
+
+Ref<Object> gil_stats_dict(ThreadState& ts, const GilStatsSnapshot& s) {
+  Ref<Object> d = dict_new();
+  dict_set_cstr(ts, d, "acquisitions", int_from_u64(s.acquisitions));
+  dict_set_cstr(ts, d, "forced_drops", int_from_u64(s.forced_drops));
+  dict_set_cstr(ts, d, "voluntary_releases", int_from_u64(s.voluntary_releases));
+  dict_set_cstr(ts, d, "drop_requests", int_from_u64(s.drop_requests));
+  dict_set_cstr(ts, d, "wait_total_s", float_from(static_cast<double>(s.wait_ns_total) * 1e-9));
+  dict_set_cstr(ts, d, "wait_max_s", float_from(static_cast<double>(s.wait_ns_max) * 1e-9));
+  Ref<Object> hist = list_new();
+  for (int i = 0; i < kGilWaitBuckets; ++i) list_append(hist, int_from_u64(s.wait_hist[i]));
+  dict_set_cstr(ts, d, "wait_histogram", hist);
+  return d;
+}
+
+// sys._gilstats(): {"switch_interval", "histogram_bounds_us", "total", "threads": {ident: {...}}}.
+Ref<Object> sys_gilstats(ThreadState& ts, Object*, Args, size_t nargs, Object* kwnames) {
+  check_no_kwargs("_gilstats", kwnames);
+  check_nargs("_gilstats", nargs, 0, 0);
+  GilStatsSnapshot total;
+  {
+    std::lock_guard<std::mutex> g(ts.interp->retired_mutex);
+    total.add(ts.interp->retired_gil_stats);
+  }
+  std::vector<std::pair<uint64_t, GilStatsSnapshot>> per_thread;
+  ts.interp->threads.for_each([&](ThreadState& t) {
+    GilStatsSnapshot snap;
+    snap.add(t.gil_stats);
+    per_thread.push_back({t.thread_id, snap});
+    total.add(snap);
+  });
+  Ref<Object> d = dict_new();
+  dict_set_cstr(ts, d, "switch_interval", float_from(static_cast<double>(LockPolicy::switch_interval_us()) * 1e-6));
+  Ref<Object> bounds = list_new();
+  for (int i = 0; i < kGilWaitBuckets; ++i) list_append(bounds, int_from_u64(uint64_t(1) << i));
+  dict_set_cstr(ts, d, "histogram_bounds_us", bounds);
+  dict_set_cstr(ts, d, "total", gil_stats_dict(ts, total));
+  Ref<Object> threads = dict_new();
+  for (auto& [ident, snap] : per_thread) dict_set(ts, threads, int_from_u64(ident), gil_stats_dict(ts, snap));
+  dict_set_cstr(ts, d, "threads", threads);
+  return d;
+}
+
 // Prints the allocator's fragmentation report to stderr, like CPython's.
 Ref<Object> sys_debugmallocstats(ThreadState&, Object*, Args, size_t nargs, Object* kwnames) {
   check_no_kwargs("_debugmallocstats", kwnames);
@@ -223,6 +293,10 @@ Ref<Object> sys_debugmallocstats(ThreadState&, Object*, Args, size_t nargs, Obje
 
 const MethodDef kSysFunctions[] = {
     {"_debugmallocstats", sys_debugmallocstats},
+    {"getswitchinterval", sys_getswitchinterval},
+    {"setswitchinterval", sys_setswitchinterval},
+    {"_is_gil_enabled", sys_is_gil_enabled},
+    {"_gilstats", sys_gilstats},
     {"getrefcount", sys_getrefcount},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},

@@ -1,9 +1,11 @@
 // runtime/vm/import.cpp — the import system: sys.modules, native modules
-// (registered with GK_REGISTER_MODULE), and single-file source modules found
-// on sys.path (`import helper` next to the script). No packages yet.
+// (registered with GK_REGISTER_MODULE), frozen Python-source modules compiled
+// into the binary (threading, queue), and single-file source modules found on
+// sys.path (`import helper` next to the script). No packages yet.
 #include <fstream>
 #include <sstream>
 
+#include "modules/frozen.hpp"
 #include "objects/abstract.hpp"
 #include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
@@ -33,6 +35,25 @@ bool read_file(const std::string& path, std::string& out) {
   return true;
 }
 
+// Runs `source` as the body of a new module registered in sys.modules.
+Ref<Object> exec_source_module(ThreadState& ts, Object* name, std::string_view source, const std::string& filename) {
+  Ref<Object> code = compile_source(ts, source, filename, "exec");
+  Ref<Object> m = module_new(ts, std::string(str_view(name)).c_str());
+  Object* d = module_dict(m);
+  dict_set(ts, d, names::__file__, str_new(filename));
+  dict_set(ts, d, names::__builtins__, ts.interp->builtins_module);
+  dict_set(ts, ts.interp->modules, name, m);
+  try {
+    eval_code(ts, code, d, d);
+  } catch (PyError&) {
+    dict_del(ts, ts.interp->modules, name);
+    throw;
+  }
+  // The module may have replaced itself in sys.modules.
+  Object* final_m = dict_get(ts, ts.interp->modules, name);
+  return final_m ? newref(final_m) : m;
+}
+
 // Looks for NAME.py in each sys.path entry; runs it as a new module.
 Ref<Object> import_source_module(ThreadState& ts, Object* name) {
   Object* path = dict_get_cstr(ts, module_dict(ts.interp->sys_module), "path");
@@ -45,21 +66,7 @@ Ref<Object> import_source_module(ThreadState& ts, Object* name) {
     std::string full = dir.empty() ? file_name : dir + "/" + file_name;
     std::string source;
     if (!read_file(full, source)) continue;
-    Ref<Object> code = compile_source(ts, source, full, "exec");
-    Ref<Object> m = module_new(ts, std::string(str_view(name)).c_str());
-    Object* d = module_dict(m);
-    dict_set(ts, d, names::__file__, str_new(full));
-    dict_set(ts, d, names::__builtins__, ts.interp->builtins_module);
-    dict_set(ts, ts.interp->modules, name, m);
-    try {
-      eval_code(ts, code, d, d);
-    } catch (PyError&) {
-      dict_del(ts, ts.interp->modules, name);
-      throw;
-    }
-    // The module may have replaced itself in sys.modules.
-    Object* final_m = dict_get(ts, ts.interp->modules, name);
-    return final_m ? newref(final_m) : m;
+    return exec_source_module(ts, name, source, full);
   }
   return nullptr;
 }
@@ -79,6 +86,8 @@ Ref<Object> import_module(ThreadState& ts, Object* name, Object* fromlist, int l
     dict_set(ts, ts.interp->modules, name, m);
     return m;
   }
+  std::string_view frozen = find_frozen_module(n);
+  if (!frozen.empty()) return exec_source_module(ts, name, frozen, "<frozen " + std::string(n) + ">");
   if (Ref<Object> m = import_source_module(ts, name)) return m;
   raise_not_found(ts, n);
 }

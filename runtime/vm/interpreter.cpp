@@ -7,9 +7,10 @@
 #include "vm/interpreter.hpp"
 
 #include <cstdio>
-#include <pthread.h>
 
 #include "alloc/policy.hpp"
+#include "gil/policy.hpp"
+#include "threads/os_thread.hpp"
 #include "modules/builtins.hpp"
 #include "modules/stdio.hpp"
 #include "modules/sys.hpp"
@@ -27,11 +28,12 @@
 namespace gk {
 
 void interpreter_init(Interpreter& interp, ThreadState& ts, const std::vector<std::string>& argv) {
-  ts.interp = &interp;
-  ts.thread_id = static_cast<uint64_t>(pthread_self());
+  thread_state_register(interp, ts);
+  ts.thread_id = current_thread_ident();
   set_current_thread_state(&ts);
   init_stack_limit(ts);
   interp.main_thread = &ts;
+  LockPolicy::attach(ts);
 
   names::init_names();
   init_int_cache();
@@ -54,6 +56,39 @@ void interpreter_init(Interpreter& interp, ThreadState& ts, const std::vector<st
   list_append(path, str_new(dir));
 }
 
+namespace {
+
+// -X gilstats: a table of GIL hand-off statistics per thread and in total.
+void print_gil_stats(Interpreter& interp) {
+  GilStatsSnapshot total;
+  {
+    std::lock_guard<std::mutex> g(interp.retired_mutex);
+    total.add(interp.retired_gil_stats);
+  }
+  std::fprintf(stderr, "%-22s %12s %12s %12s %12s %14s %12s\n", "thread", "acquired", "forced", "voluntary",
+               "requests", "wait total ms", "wait max ms");
+  auto row = [](const char* who, const GilStatsSnapshot& s) {
+    std::fprintf(stderr, "%-22s %12llu %12llu %12llu %12llu %14.3f %12.3f\n", who,
+                 static_cast<unsigned long long>(s.acquisitions), static_cast<unsigned long long>(s.forced_drops),
+                 static_cast<unsigned long long>(s.voluntary_releases),
+                 static_cast<unsigned long long>(s.drop_requests), static_cast<double>(s.wait_ns_total) * 1e-6,
+                 static_cast<double>(s.wait_ns_max) * 1e-6);
+  };
+  interp.threads.for_each([&](ThreadState& t) {
+    GilStatsSnapshot snap;
+    snap.add(t.gil_stats);
+    total.add(snap);
+    char who[32];
+    std::snprintf(who, sizeof who, "%s%llu", &t == interp.main_thread ? "main " : "",
+                  static_cast<unsigned long long>(t.thread_id % 1000000));
+    row(who, snap);
+  });
+  row("total (incl. exited)", total);
+  std::fprintf(stderr, "switch interval: %.3f ms\n", static_cast<double>(LockPolicy::switch_interval_us()) / 1000.0);
+}
+
+}  // namespace
+
 void interpreter_fini(Interpreter& interp, ThreadState& ts) {
   stdio_flush_all();
   // Module dicts hold most of the heap; dropping __main__ runs the __del__
@@ -74,6 +109,11 @@ void interpreter_fini(Interpreter& interp, ThreadState& ts) {
       std::fwrite(json.data(), 1, json.size(), stderr);
     }
   }
+  for (const std::string& x : interp.xoptions)
+    if (x == "gilstats") print_gil_stats(interp);
+  std::fflush(stderr);
+  LockPolicy::detach(ts);
+  thread_state_unregister(interp, ts);
   set_current_thread_state(nullptr);
 }
 
@@ -98,6 +138,13 @@ int handle_system_exit(ThreadState& ts, Object* exc) {
   return 1;
 }
 
+// As CPython: at exit, wait for every non-daemon thread (threading._shutdown).
+void wait_for_threads(ThreadState& ts) {
+  Object* threading = dict_get_cstr(ts, ts.interp->modules, "threading");
+  if (!threading) return;
+  if (Ref<Object> shutdown = lookup_attr(ts, threading, intern("_shutdown"))) call0(ts, shutdown);
+}
+
 int report_uncaught(ThreadState& ts, PyError& e) {
   Ref<Object> exc = e.take();
   if (type_check(exc, Exc_SystemExit)) return handle_system_exit(ts, exc);
@@ -118,8 +165,14 @@ int run_main_source(ThreadState& ts, std::string_view source, const std::string&
     dict_set(ts, d, names::__builtins__, ts.interp->builtins_module);
     dict_set(ts, ts.interp->modules, names::__main__, main);
     eval_code(ts, code, d, d);
+    wait_for_threads(ts);
   } catch (PyError& e) {
-    return report_uncaught(ts, e);
+    int rc = report_uncaught(ts, e);
+    try {
+      wait_for_threads(ts);
+    } catch (PyError&) {
+    }
+    return rc;
   } catch (std::bad_alloc&) {
     stdio_flush_all();
     std::fprintf(stderr, "MemoryError\n");

@@ -3,10 +3,13 @@
 // Fields are written at start-up or under the GIL (later: stop-the-world).
 #pragma once
 
+#include <atomic>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "objects/object.hpp"
+#include "threads/registry.hpp"
 
 namespace gk {
 
@@ -18,7 +21,16 @@ struct Interpreter {
   int recursion_limit = 1000;         // sys.setrecursionlimit
   std::vector<std::string> xoptions;  // -X name[=value]
   ThreadState* main_thread = nullptr;
+  ThreadRegistry threads;             // every thread state that may run bytecode
+  std::atomic<uint64_t> next_thread_serial{1};
+  // GIL statistics of threads that have exited (added when they unregister).
+  std::mutex retired_mutex;
+  GilStatsSnapshot retired_gil_stats;  // guarded by retired_mutex
 };
+
+// Thread lifecycle for every thread but the main one (runtime/modules/thread.cpp).
+void thread_state_register(Interpreter& interp, ThreadState& ts);
+void thread_state_unregister(Interpreter& interp, ThreadState& ts);
 
 // Start-up: types, singletons, builtins, sys; binds ts to the new interpreter.
 // argv becomes sys.argv.
@@ -39,6 +51,10 @@ Ref<Object> eval_code(ThreadState& ts, Object* code, Object* globals, Object* lo
 
 // Call a Python function (FunctionObject) with vectorcall arguments.
 Ref<Object> function_call(ThreadState& ts, Object* func, Object* const* args, size_t nargs, Object* kwnames);
+// Run a function's code with `locals` as its locals dict and its closure's
+// cells bound, no arguments: the class body call of __build_class__. Returns
+// what the body returns (the __class__ cell when the compiler makes one).
+Ref<Object> function_call_with_locals(ThreadState& ts, Object* func, Object* locals);
 
 // Import a module by name (native modules; sys.modules cache). level/fromlist as __import__.
 Ref<Object> import_module(ThreadState& ts, Object* name, Object* fromlist, int level);
