@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <unistd.h>
 
+#include "gil/policy.hpp"
 #include "objects/abstract.hpp"
 #include "objects/args.hpp"
 #include "objects/dict.hpp"
@@ -42,17 +43,24 @@ Ref<Object> stream_repr(ThreadState&, Object* o) {
   return str_new(r);
 }
 
-void write_raw(TextStreamObject* s, std::string_view text) {
+// Writing may block (a full pipe, a slow terminal): release the GIL around
+// it. `text` stays valid: the caller owns it or a reference to its str.
+void write_raw(ThreadState& ts, TextStreamObject* s, std::string_view text) {
   if (!s->writable) raise(Exc_OSError, "not writable");
-  if (!text.empty() && std::fwrite(text.data(), 1, text.size(), s->fp) != text.size())
-    raise(Exc_OSError, "write failed");
+  if (text.empty()) return;
+  size_t written;
+  {
+    AllowThreads allow(ts);
+    written = std::fwrite(text.data(), 1, text.size(), s->fp);
+  }
+  if (written != text.size()) raise(Exc_OSError, "write failed");
 }
 
-Ref<Object> stream_write(ThreadState&, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+Ref<Object> stream_write(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   check_no_kwargs("write", kwnames);
   check_nargs("write", nargs, 1, 1);
   if (!is_str(args[0])) raise_fmt(Exc_TypeError, "write() argument must be str, not %s", type_name(args[0]));
-  write_raw(as_stream(self), str_view(args[0]));
+  write_raw(ts, as_stream(self), str_view(args[0]));
   return int_from_u64(str_length(args[0]));
 }
 
@@ -68,11 +76,13 @@ Ref<Object> stream_readline(ThreadState& ts, Object* self, Object* const*, size_
   check_nargs("readline", nargs, 0, 1);
   std::string line;
   if (!as_stream(self)->readable) raise(Exc_OSError, "not readable");
-  (void)ts;
-  int c;
-  while ((c = std::fgetc(as_stream(self)->fp)) != EOF) {
-    line.push_back(static_cast<char>(c));
-    if (c == '\n') break;
+  {
+    AllowThreads allow(ts);  // reading a line blocks
+    int c;
+    while ((c = std::fgetc(as_stream(self)->fp)) != EOF) {
+      line.push_back(static_cast<char>(c));
+      if (c == '\n') break;
+    }
   }
   return str_new(line);
 }
@@ -141,7 +151,7 @@ Ref<Object> stdio_current_stderr(ThreadState& ts) { return sys_attr(ts, "stderr"
 
 void stdio_write(ThreadState& ts, Object* stream, std::string_view text) {
   if (type_check_exact(stream, &TextStream_type)) {
-    write_raw(as_stream(stream), text);
+    write_raw(ts, as_stream(stream), text);
     return;
   }
   Ref<Object> s = str_new(text);

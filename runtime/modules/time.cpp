@@ -6,6 +6,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "gil/policy.hpp"
 #include "objects/abstract.hpp"
 #include "objects/args.hpp"
 #include "objects/exceptions.hpp"
@@ -53,6 +54,7 @@ Ref<Object> time_sleep(ThreadState& ts, Object*, Args args, size_t nargs, Object
   timespec req;
   req.tv_sec = static_cast<time_t>(secs);
   req.tv_nsec = static_cast<long>((secs - static_cast<double>(req.tv_sec)) * 1e9);
+  AllowThreads allow(ts);  // other threads run while this one sleeps
   while (nanosleep(&req, &req) != 0 && errno == EINTR) {
   }
   return none_ref();
