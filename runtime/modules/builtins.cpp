@@ -177,44 +177,6 @@ Ref<Object> builtin_hasattr(ThreadState& ts, Object*, Args args, size_t nargs, O
   return bool_ref(hasattr(ts, args[0], check_attr_name("hasattr", args[1])));
 }
 
-// isinstance/issubclass: exact type and tuple recursion first, then
-// __instancecheck__ / __subclasscheck__ on the metaclass (abstract classes).
-bool object_isinstance(ThreadState& ts, Object* obj, Object* cls, int depth = 0) {
-  if (depth > 100) raise(Exc_RecursionError, "maximum recursion depth exceeded in __instancecheck__");
-  if (is_tuple(cls)) {
-    for (size_t i = 0; i < tuple_size(cls); ++i)
-      if (object_isinstance(ts, obj, tuple_get(cls, i), depth + 1)) return true;
-    return false;
-  }
-  if (type_check_exact(cls, &Type_type)) return type_check(obj, static_cast<TypeObject*>(cls));
-  if (is_type(cls)) {
-    if (Ref<Object> check = lookup_special(ts, cls, names::__instancecheck__)) {
-      Ref<Object> r = call1(ts, check, obj);
-      return is_true(ts, r);
-    }
-    return type_check(obj, static_cast<TypeObject*>(cls));
-  }
-  raise(Exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
-}
-
-bool object_issubclass(ThreadState& ts, Object* derived, Object* cls, int depth = 0) {
-  if (depth > 100) raise(Exc_RecursionError, "maximum recursion depth exceeded in __subclasscheck__");
-  if (is_tuple(cls)) {
-    for (size_t i = 0; i < tuple_size(cls); ++i)
-      if (object_issubclass(ts, derived, tuple_get(cls, i), depth + 1)) return true;
-    return false;
-  }
-  if (!is_type(cls)) raise(Exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-  if (!type_check_exact(cls, &Type_type)) {
-    if (Ref<Object> check = lookup_special(ts, cls, names::__subclasscheck__)) {
-      Ref<Object> r = call1(ts, check, derived);
-      return is_true(ts, r);
-    }
-  }
-  if (!is_type(derived)) raise(Exc_TypeError, "issubclass() arg 1 must be a class");
-  return is_subtype(static_cast<TypeObject*>(derived), static_cast<TypeObject*>(cls));
-}
-
 Ref<Object> builtin_isinstance(ThreadState& ts, Object*, Args args, size_t nargs, Object* kwnames) {
   check_no_kwargs("isinstance", kwnames);
   check_nargs("isinstance", nargs, 2, 2);
