@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "source_encoding.hpp"
 #include "unicode_tables.hpp"
 
 namespace gk {
@@ -67,31 +68,6 @@ bool is_identifier_continue(char32_t c) {
 
 namespace {
 
-// Strict UTF-8 validation; returns the offset of the first bad byte or npos.
-size_t find_invalid_utf8(std::string_view s) {
-    size_t i = 0, n = s.size();
-    while (i < n) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) { ++i; continue; }
-        int len;
-        char32_t min;
-        if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
-        else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
-        else return i;
-        if (i + len > n) return i;
-        char32_t cp = c & (0x3F >> (len - 1));
-        for (int k = 1; k < len; ++k) {
-            unsigned char ck = static_cast<unsigned char>(s[i + k]);
-            if ((ck & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (ck & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
-    }
-    return std::string_view::npos;
-}
-
 bool is_ascii_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(int c) { return c >= '0' && c <= '9'; }
 bool is_xdigit(int c) {
@@ -100,50 +76,6 @@ bool is_xdigit(int c) {
 // CPython's is_potential_identifier_char: ASCII alnum, '_', or any byte >= 128.
 bool is_potential_ident_char(int c) {
     return is_ascii_alpha(c) || is_digit(c) || c == '_' || c >= 128;
-}
-
-// Finds a PEP 263 coding declaration in the first two lines.
-std::string find_coding_cookie(std::string_view s) {
-    size_t pos = 0;
-    for (int line = 0; line < 2 && pos < s.size(); ++line) {
-        size_t eol = s.find('\n', pos);
-        std::string_view l = s.substr(pos, eol == std::string_view::npos ? s.npos : eol - pos);
-        size_t k = 0;
-        while (k < l.size() && (l[k] == ' ' || l[k] == '\t' || l[k] == '\f')) ++k;
-        if (k >= l.size() || l[k] != '#') {
-            // Only a blank line may precede a cookie on line 2.
-            if (k < l.size() && l[k] != '\r') return "";
-        } else {
-            size_t c = l.find("coding", k);
-            if (c != std::string_view::npos && c + 6 < l.size() &&
-                (l[c + 6] == ':' || l[c + 6] == '=')) {
-                size_t v = c + 7;
-                while (v < l.size() && (l[v] == ' ' || l[v] == '\t')) ++v;
-                size_t e = v;
-                while (e < l.size() && (std::isalnum(static_cast<unsigned char>(l[e])) ||
-                                        l[e] == '-' || l[e] == '_' || l[e] == '.'))
-                    ++e;
-                if (e > v) return std::string(l.substr(v, e - v));
-            }
-        }
-        if (eol == std::string_view::npos) break;
-        pos = eol + 1;
-    }
-    return "";
-}
-
-std::string normalize_encoding(std::string e) {
-    for (auto& ch : e) {
-        ch = char(std::tolower(static_cast<unsigned char>(ch)));
-        if (ch == '_') ch = '-';
-    }
-    if (e == "utf-8" || e == "utf8" || e.rfind("utf-8-", 0) == 0) return "utf-8";
-    if (e == "latin-1" || e == "iso-8859-1" || e == "iso-latin-1" || e == "latin1" ||
-        e.rfind("latin-1-", 0) == 0 || e.rfind("iso-8859-1-", 0) == 0 ||
-        e.rfind("iso-latin-1-", 0) == 0)
-        return "iso-8859-1";
-    if (e == "ascii" || e == "us-ascii") return "utf-8";
-    return e;
 }
 
 }  // namespace
@@ -164,41 +96,40 @@ SourceText::SourceText(std::string_view raw, std::string filename, bool from_fil
         e.filename = filename_;
         throw e;
     }
-    std::string decoded;
     std::string cookie = find_coding_cookie(raw);
-    std::string enc = cookie.empty() ? "utf-8" : normalize_encoding(cookie);
-    if (enc == "iso-8859-1") {
-        for (unsigned char c : raw) utf8_append(decoded, c);
-        raw = decoded;
-    } else if (enc != "utf-8") {
+    SourceCodec codec = SourceCodec::Utf8;
+    auto fail = [&](std::string msg, int line) {
         SyntaxErrorInfo e;
         e.kind = "SyntaxError";
-        e.msg = "unknown encoding: " + cookie;
+        e.msg = std::move(msg);
         e.filename = filename_;
+        e.lineno = line;
         throw e;
-    } else {
-        size_t bad = find_invalid_utf8(raw);
-        if (bad != std::string_view::npos) {
-            int line = 1 + int(std::count(raw.begin(), raw.begin() + bad, '\n'));
-            char buf[16];
-            std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(raw[bad]));
-            SyntaxErrorInfo e;
-            e.kind = "SyntaxError";
-            if (from_file) {
-                e.msg = std::string("Non-UTF-8 code starting with '") + buf + "' in file " +
-                        filename_ + " on line " + std::to_string(line) +
-                        ", but no encoding declared; see https://peps.python.org/pep-0263/ "
-                        "for details";
-            } else {
-                e.msg = "(unicode error) 'utf-8' codec can't decode byte 0x" +
-                        std::string(buf + 2) + " in position " + std::to_string(bad) +
-                        ": invalid start byte";
-            }
-            e.filename = filename_;
-            e.lineno = line;
-            throw e;
-        }
+    };
+    if (!cookie.empty()) {
+        std::string norm = normal_encoding_name(cookie);
+        if (bom && norm != "utf-8") fail("encoding problem: " + cookie + " with BOM", 0);
+        if (!lookup_source_codec(norm, codec)) fail("unknown encoding: " + cookie, 0);
     }
+    std::string decoded;
+    size_t bad = 0;
+    if (!decode_source(raw, codec, decoded, bad)) {
+        int line = 1 + int(std::count(raw.begin(), raw.begin() + long(bad), '\n'));
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(raw[bad]));
+        if (from_file && codec == SourceCodec::Utf8) {
+            fail(std::string("Non-UTF-8 code starting with '") + buf + "' in file " + filename_ +
+                     " on line " + std::to_string(line) +
+                     ", but no encoding declared; see https://peps.python.org/pep-0263/ "
+                     "for details",
+                 line);
+        }
+        fail("(unicode error) '" + std::string(codec == SourceCodec::Utf8 ? "utf-8" : normal_encoding_name(cookie)) +
+                 "' codec can't decode byte 0x" + std::string(buf + 2) + " in position " +
+                 std::to_string(bad) + ": invalid start byte",
+             line);
+    }
+    raw = decoded;
     text_.reserve(raw.size() + 1);
     for (size_t i = 0; i < raw.size(); ++i) {
         char c = raw[i];
@@ -357,6 +288,7 @@ Token Tokenizer::make(Tok type, size_t start, size_t end) const {
     t.lineno = t.end_lineno = lineno_;
     t.col = col_of(start);
     t.end_col = col_of(end);
+    t.level = int16_t(brackets_.size());
     return t;
 }
 
@@ -471,20 +403,21 @@ Token Tokenizer::lex() {
             if (indents_.size() > 1) {
                 indents_.pop_back();
                 altindents_.pop_back();
-                Token t = make(Tok::Dedent, pos_, pos_);
-                t.col = t.end_col = 0;
-                return t;
+                return make(Tok::Dedent, pos_, pos_);   // col: CPython's "cur" at EOF
             }
             Token t = make(Tok::EndMarker, pos_, pos_);
-            t.col = t.end_col = 0;
             done_ = true;
             final_ = t;
             return t;
         }
         unsigned char c = static_cast<unsigned char>(s_[pos_]);
+        size_t newline_start = pos_;
         if (c == '#') {
+            // A comment runs to the end of the line; CPython's NEWLINE token
+            // then spans from the '#' to the end of the line.
             while (pos_ < s_.size() && s_[pos_] != '\n') ++pos_;
-            continue;
+            if (pos_ >= s_.size()) continue;
+            c = '\n';
         }
         if (c == '\n') {
             if (!brackets_.empty()) {
@@ -495,7 +428,8 @@ Token Tokenizer::lex() {
                 }
                 continue;
             }
-            Token t = make(Tok::Newline, pos_, pos_);   // zero-width, as CPython
+            // Zero-width, as CPython (unless it follows a comment, see above).
+            Token t = make(Tok::Newline, newline_start, pos_);
             ++pos_;
             if (pos_ < s_.size()) {
                 ++lineno_;
@@ -565,6 +499,7 @@ Token Tokenizer::lex() {
             }
             brackets_.pop_back();
         }
+        t.level = int16_t(brackets_.size());
         return t;
     }
 }
@@ -782,6 +717,7 @@ Token Tokenizer::lex_string(size_t start, size_t quote_pos) {
     t.col = start_col;
     t.end_lineno = lineno_;
     t.end_col = col_of(p);
+    t.level = int16_t(brackets_.size());
     return t;
 }
 

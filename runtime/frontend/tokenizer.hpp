@@ -122,6 +122,7 @@ struct Token {
     Punct op = Punct::None;   // for Tok::Op
     Kw kw = Kw::NotKeyword;   // for Tok::Name
     bool eof = false;         // Tok::Error produced at end of input
+    int16_t level = 0;        // bracket nesting after this token (CPython's tok->level)
     uint32_t start = 0;       // byte offsets into SourceText::text()
     uint32_t end = 0;
     int lineno = 0, col = 0, end_lineno = 0, end_col = 0;

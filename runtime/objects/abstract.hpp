@@ -46,6 +46,9 @@ Ref<Object> call_tuple_dict(ThreadState& ts, Object* callable, Object* args, Obj
 Ref<Object> call_method(ThreadState& ts, Object* o, Object* name, Object* const* args, size_t nargs,
                         Object* kwnames = nullptr);
 bool is_callable(Object* o) noexcept;
+// callable(self, *args) for vectorcall args: the shape of an unbound method call.
+Ref<Object> call_with_self(ThreadState& ts, Object* callable, Object* self, Object* const* args, size_t nargs,
+                           Object* kwnames = nullptr);
 
 // --- operators --------------------------------------------------------------
 // kind: BinaryOpKind, or NB_INPLACE_OFFSET + kind for a += b forms.
@@ -96,5 +99,15 @@ Ref<Object> getitem(ThreadState& ts, Object* o, Object* key);
 void setitem(ThreadState& ts, Object* o, Object* key, Object* value);
 void delitem(ThreadState& ts, Object* o, Object* key);
 size_t length(ThreadState& ts, Object* o);  // len(o): TypeError "object of type 'X' has no len()"
+
+// --- classes --------------------------------------------------------------------
+// isinstance(o, cls) / issubclass(c, cls): cls may be a tuple (recursively);
+// honours __instancecheck__ / __subclasscheck__ on the metaclass.
+bool object_isinstance(ThreadState& ts, Object* o, Object* cls);
+bool object_issubclass(ThreadState& ts, Object* c, Object* cls);
+
+// RecursionError "maximum recursion depth exceeded" when the C stack is
+// nearly exhausted (ts.c_stack_limit); cheap enough for every call.
+void check_c_stack(ThreadState& ts);
 
 }  // namespace gk

@@ -28,7 +28,22 @@ struct PropertyObject : Object {
   Object* fset;
   Object* fdel;
   Object* doc;
+  Object* name;  // set by __set_name__ (for error messages), strong or null
 };
+
+// A slot wrapper (int.__add__, object.__init__): calls a C slot function.
+struct SlotDef;
+struct WrapperDescrObject : Object {
+  const SlotDef* slot;
+  TypeObject* owner;  // borrowed
+  void (*fn)();       // the C slot function (cast back by slot->wrapper)
+};
+// A slot wrapper bound to an instance: (1).__add__ -> <method-wrapper ...>.
+struct MethodWrapperObject : Object {
+  Object* descr;  // WrapperDescrObject (strong)
+  Object* self;   // strong
+};
+extern TypeObject MethodWrapper_type;
 
 struct ClassMethodObject : Object {  // classmethod and staticmethod share it
   Object* callable;  // strong
@@ -44,6 +59,10 @@ struct SuperObject : Object {
 Ref<Object> method_descr_new(TypeObject* owner, const MethodDef* def);
 Ref<Object> getset_descr_new(TypeObject* owner, const GetSetDef* def);
 Ref<Object> member_descr_new(TypeObject* owner, Object* name, size_t offset);
+Ref<Object> classmethod_descr_new(TypeObject* owner, const MethodDef* def);  // a METH_CLASS entry
+Ref<Object> wrapper_descr_new(TypeObject* owner, const SlotDef* slot, void (*fn)());
+Ref<Object> classmethod_new(Object* callable);   // classmethod(f)
+Ref<Object> staticmethod_new(Object* callable);  // staticmethod(f)
 
 // True if `o` is a data descriptor (its type defines descr_set).
 inline bool is_data_descriptor(const Object* o) noexcept { return type_of(o)->descr_set != nullptr; }

@@ -30,6 +30,8 @@ Ref<Object> dict_pop(ThreadState& ts, Object* d, Object* key);          // null 
 void dict_clear(Object* d) noexcept;
 // Iterate entries in insertion order: for (size_t pos = 0; dict_next(d, pos, &k, &v);) — borrowed k, v.
 bool dict_next(Object* d, size_t& pos, Object** key, Object** value) noexcept;
+// The same, also giving each key's stored hash (for set.update(dict) and copies).
+bool dict_next_hashed(Object* d, size_t& pos, Object** key, Object** value, int64_t* hash) noexcept;
 void dict_update(ThreadState& ts, Object* d, Object* other);   // dict.update(other): mapping or iterable of pairs
 Ref<Object> dict_copy(ThreadState& ts, Object* d);
 Ref<Object> dict_keys_list(Object* d);

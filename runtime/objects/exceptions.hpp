@@ -49,6 +49,14 @@ namespace gk {
   X(NotADirectoryError, OSError)                       \
   X(TimeoutError, OSError)                             \
   X(InterruptedError, OSError)                         \
+  X(BlockingIOError, OSError)                          \
+  X(ChildProcessError, OSError)                        \
+  X(ProcessLookupError, OSError)                       \
+  X(ConnectionError, OSError)                          \
+  X(BrokenPipeError, ConnectionError)                  \
+  X(ConnectionAbortedError, ConnectionError)           \
+  X(ConnectionRefusedError, ConnectionError)           \
+  X(ConnectionResetError, ConnectionError)             \
   X(ReferenceError, Exception)                         \
   X(RuntimeError, Exception)                           \
   X(NotImplementedError, RuntimeError)                 \
@@ -62,10 +70,19 @@ namespace gk {
   X(UnicodeError, ValueError)                          \
   X(UnicodeDecodeError, UnicodeError)                  \
   X(UnicodeEncodeError, UnicodeError)                  \
+  X(UnicodeTranslateError, UnicodeError)               \
   X(Warning, Exception)                                \
   X(UserWarning, Warning)                              \
   X(DeprecationWarning, Warning)                       \
-  X(RuntimeWarning, Warning)
+  X(RuntimeWarning, Warning)                           \
+  X(PendingDeprecationWarning, Warning)                \
+  X(SyntaxWarning, Warning)                            \
+  X(FutureWarning, Warning)                            \
+  X(ImportWarning, Warning)                            \
+  X(UnicodeWarning, Warning)                           \
+  X(BytesWarning, Warning)                             \
+  X(ResourceWarning, Warning)                          \
+  X(EncodingWarning, Warning)
 
 #define GK_DECLARE_EXC(name, base) extern TypeObject* const Exc_##name;
 GK_EXCEPTION_TYPES(GK_DECLARE_EXC)
@@ -139,6 +156,10 @@ void traceback_add(Object* exc, Object* code, int lasti, int lineno);
 
 // Print `exc` with its traceback, chained causes/contexts, CPython-style, to stderr.
 void print_exception(ThreadState& ts, Object* exc);
+// Report an exception that cannot propagate (a failing __del__, a generator's
+// cleanup at finalisation), as CPython's "Exception ignored in: <obj>" plus the
+// traceback, to stderr. `obj` may be null. Never throws. (runtime/vm/traceback.cpp)
+void print_unraisable(ThreadState& ts, Object* exc, Object* obj) noexcept;
 
 void init_exceptions();  // builds the hierarchy at start-up
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "objects/object.hpp"
 
@@ -28,5 +29,32 @@ double float_mod(double a, double b);
 double float_floordiv(double a, double b);
 
 Ref<Object> complex_from(double real, double imag);
+
+// --- shared by the numeric types (int.cpp, float.cpp, complex.cpp, math.cpp) ---
+struct FormatSpec;
+// Lays out a formatted number: sign (from `negative` and spec.sign), `prefix`
+// ("0x" ...), the integer digits — grouped by spec.grouping every `group`
+// digits, and zero-padded inside the grouping when the fill is '0' with '='
+// alignment, as CPython does — then `rest` (fraction, exponent, '%'), padded
+// to spec.width (numbers align right by default; '0' before the width means
+// '=' with fill '0'). `digits` are not grouped when `groupable` is false (inf, nan).
+std::string format_number(const FormatSpec& spec, bool negative, std::string_view prefix, std::string_view digits,
+                          std::string_view rest, int group = 3, bool groupable = true);
+// float.__format__ of a double for a parsed spec (int.__format__ uses it for
+// the e/E/f/F/g/G/% types). `type_name` is for error messages.
+std::string format_double(double v, const FormatSpec& spec, const char* type_name);
+// The text of int(), float() and complex() arguments: strips leading and
+// trailing (Unicode) whitespace and maps Unicode decimal digits to ASCII.
+// Returns false when another non-ASCII code point remains.
+bool normalize_number_text(std::string_view s, std::string& out);
+// Python's float ** float (also int ** negative int): ZeroDivisionError for
+// 0.0 ** negative, OverflowError (34, 'Numerical result out of range') on
+// overflow, a complex result for a negative base and a non-integral exponent.
+Ref<Object> float_pow(ThreadState& ts, double base, double exp);
+// Exact comparison of an int with a double: -1/0/1, or 2 when d is nan.
+int int_compare_double(const Object* i, double d) noexcept;
+// (ar + ai j) ** (br + bi j) with CPython's algorithm (repeated multiplication
+// for small integral exponents); ZeroDivisionError / OverflowError as CPython.
+Ref<Object> complex_pow(ThreadState& ts, double ar, double ai, double br, double bi);
 
 }  // namespace gk

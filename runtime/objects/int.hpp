@@ -66,6 +66,11 @@ Ref<Object> int_invert(const Object* a);
 // Returns an exact int with o's value (for int subclasses and bool).
 Ref<Object> int_exact(const Object* o);
 
+// For numeric code that works on BigInt (objects/bigint.hpp) directly (math):
+// an exact int with v's value, and o's value as a BigInt.
+Ref<Object> int_from_bigint(BigInt&& v);
+BigInt int_to_bigint(const Object* o);
+
 void init_int_cache();  // preallocates −5..256 (immortal)
 
 }  // namespace gk

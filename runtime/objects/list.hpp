@@ -29,4 +29,22 @@ void list_insert(Object* l, int64_t index, Object* v);
 void list_sort(ThreadState& ts, Object* l, Object* key, bool reverse);
 void list_reverse(Object* l) noexcept;
 
+// Recursion guard for container reprs (the "[...]" / "{...}" of a container
+// that contains itself). Registers `o` in ts.repr_active for its lifetime:
+//   ReprGuard g(ts, self);
+//   if (g.recursive()) return str_new("[...]");
+// Also raises RecursionError when the C stack is nearly exhausted.
+class ReprGuard {
+ public:
+  ReprGuard(ThreadState& ts, Object* o);
+  ~ReprGuard();
+  ReprGuard(const ReprGuard&) = delete;
+  ReprGuard& operator=(const ReprGuard&) = delete;
+  bool recursive() const noexcept { return recursive_; }
+
+ private:
+  ThreadState& ts_;
+  bool recursive_;
+};
+
 }  // namespace gk

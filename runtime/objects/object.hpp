@@ -219,6 +219,8 @@ enum TypeFlags : uint32_t {
   TPFLAG_EXC_SUBCLASS = 1u << 13,   // BaseException and subclasses
   TPFLAG_TYPE_SUBCLASS = 1u << 14,
   TPFLAG_BYTES_SUBCLASS = 1u << 15,
+  TPFLAG_HAS_FINALIZER = 1u << 16,  // heap type whose MRO defines __del__ (kept by type_update_slot)
+  TPFLAG_EXTERNAL_DICT = 1u << 17,  // heap type over a var-sized base: __dict__ lives in a side table
 };
 
 struct TypeObject : Object {
@@ -337,9 +339,12 @@ inline bool is_exception_type(const Object* o) noexcept {
 inline bool is_float(const Object* o) noexcept { return type_check(o, &Float_type); }
 
 // The instance __dict__ slot of o, or null when its type has none.
+Object** external_dict_slot(Object* o) noexcept;  // type.cpp (classes over str/tuple/bytes)
 inline Object** instance_dict_slot(Object* o) noexcept {
-  size_t off = type_of(o)->dictoffset;
-  return off ? reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + off) : nullptr;
+  const TypeObject* t = type_of(o);
+  if (size_t off = t->dictoffset) return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + off);
+  if (t->flags & TPFLAG_EXTERNAL_DICT) return external_dict_slot(o);
+  return nullptr;
 }
 
 }  // namespace gk

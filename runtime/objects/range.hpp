@@ -27,4 +27,14 @@ int64_t slice_indices(ThreadState& ts, Object* slice, int64_t length, int64_t& s
 // Iterator over a sequence via __getitem__(0), (1), ... until IndexError.
 Ref<Object> seq_iter_new(Object* seq);
 
+// --- helpers shared by the built-in sequences (tuple, list, range) -----------
+// A subscript that is an int or has __index__: its value (IndexError "cannot
+// fit 'int' into an index-sized integer" when too large) and true; false for
+// any other key (the caller raises its "indices must be integers" TypeError).
+bool seq_index_key(ThreadState& ts, Object* key, int64_t& out);
+// The repeat count of `seq * n` / `n * seq` (either operand order), or false
+// when the slot should return NotImplemented (the other operand is a class
+// that may handle it). Raises "can't multiply sequence by non-int of type 'X'".
+bool seq_repeat_count(ThreadState& ts, Object* a, Object* b, TypeObject* seq_type, int kind, int64_t& n);
+
 }  // namespace gk

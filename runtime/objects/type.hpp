@@ -45,4 +45,55 @@ bool register_builtin_type(TypeObject* type, TypeSetupFn setup) noexcept;
 #define GK_REGISTER_TYPE(type, setup) \
   [[maybe_unused]] static const bool gk_type_registered_##type = ::gk::register_builtin_type(&(type), (setup))
 
+// ---------------------------------------------------------------------------
+// Internals shared by type.cpp, type_slots.cpp and descr.cpp.
+
+// One dunder name <-> one slot of TypeObject. A slot that several dunders
+// feed (richcompare: __lt__..__ge__; nb[NB_ADD]: __add__ and __radd__;
+// setattro: __setattr__ and __delattr__) has one SlotDef per name.
+using AnyFn = void (*)();
+enum class SlotField : uint8_t {
+  REPR, STR, HASH, RICHCOMPARE, GETATTRO, SETATTRO, CALL, ITER, ITERNEXT, DESCR_GET, DESCR_SET,
+  NEW, INIT, NB, NB_INPLACE, NEGATIVE, POSITIVE, INVERT, ABSOLUTE, BOOL, INDEX, INT, FLOAT,
+  LEN, GETITEM, SETITEM, CONTAINS,
+};
+struct SlotDef;
+// Calls the C slot function `fn` for a slot wrapper (int.__add__(1, 2)).
+using SlotWrapperFn = Ref<Object> (*)(ThreadState&, const SlotDef&, AnyFn fn, Object* self, Object* const* args,
+                                      size_t nargs, Object* kwnames);
+struct SlotDef {
+  const char* name;      // "__add__"
+  SlotField field;
+  int index;             // nb/nb_inplace index, CompareOp for RICHCOMPARE, 1 for "the other name" (__delattr__...)
+  SlotWrapperFn wrapper;
+  AnyFn generic;         // the heap-type slot function that calls the dunder
+  const char* doc;
+};
+
+AnyFn type_get_slot(TypeObject* type, SlotField field, int index) noexcept;
+// Static types: a slot wrapper in the dict for every slot the type itself defines.
+void add_slot_wrappers(ThreadState& ts, TypeObject* type);
+// Heap types: point every slot at the dunder found along the MRO (or at the
+// C function of a built-in slot wrapper found there).
+void fixup_slot_dispatchers(TypeObject* type);
+// Instance deallocation of heap types: __del__, __slots__, __dict__, then the static base.
+void subtype_dealloc(Object* o) noexcept;
+// The nearest base that is not a heap type.
+TypeObject* type_static_base(TypeObject* type) noexcept;
+// __dict__ slots of instances of classes whose static base is var-sized (str, tuple, bytes).
+Object** external_dict_slot(Object* o) noexcept;
+void external_dict_drop(Object* o) noexcept;
+// `__new__` of a built-in type: a builtin function bound to the type (tp_new_wrapper).
+extern const MethodDef kTpNewDef;
+// object.__init__ / object.__new__ (the excess-argument rules depend on them).
+void object_init(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames);
+Ref<Object> object_new(ThreadState& ts, TypeObject* type, Object* const* args, size_t nargs, Object* kwnames);
+Ref<Object> type_getattro(ThreadState& ts, Object* type, Object* name);
+Ref<Object> object_repr(ThreadState& ts, Object* self);
+// True for the slot function of classes that define __new__ (type_slots.cpp).
+bool is_slot_tp_new(NewFn f) noexcept;
+// The metaclass of a class with these bases: the most derived of `meta` and
+// every base's type (TypeError "metaclass conflict: ...").
+TypeObject* calculate_metaclass(TypeObject* meta, Object* bases);
+
 }  // namespace gk

@@ -54,7 +54,7 @@ Ref<Object> function_call(ThreadState& ts, Object* func, Object* const* args, si
 // Run a function's code with `locals` as its locals dict and its closure's
 // cells bound, no arguments: the class body call of __build_class__. Returns
 // what the body returns (the __class__ cell when the compiler makes one).
-Ref<Object> function_call_with_locals(ThreadState& ts, Object* func, Object* locals);
+Ref<Object> run_class_body(ThreadState& ts, Object* func, Object* locals);
 
 // Import a module by name (native modules; sys.modules cache). level/fromlist as __import__.
 Ref<Object> import_module(ThreadState& ts, Object* name, Object* fromlist, int level);

@@ -74,7 +74,7 @@ namespace gk {
   X(BUILD_SET, 1, 1 - oparg, PLAIN)                                                                        \
   X(BUILD_MAP, 1, 1 - 2 * oparg, PLAIN)  /* [k1 v1 ... kn vn] */                                          \
   X(BUILD_STRING, 1, 1 - oparg, PLAIN)   /* concatenate oparg strs */                                     \
-  X(LIST_APPEND, 1, -1, PLAIN)         /* [... list ... v]: stack[-oparg-1] (after popping v) .append(v) */ \
+  X(LIST_APPEND, 1, -1, PLAIN)         /* [... list ... v]: stack[-oparg-1] (counted with v on the stack) .append(v) */ \
   X(SET_ADD, 1, -1, PLAIN)                                                                                 \
   X(MAP_ADD, 1, -2, PLAIN)             /* [... dict ... k v] */                                           \
   X(LIST_EXTEND, 1, -1, PLAIN)         /* stack[-oparg-1].extend(TOS) */                                  \
@@ -98,10 +98,10 @@ namespace gk {
   X(FOR_ITER, 1, jump ? -1 : 1, JUMP)  /* [it] -> [it next]; exhausted: pop it, jump */                   \
   X(RETURN_VALUE, 0, -1, NONE)                                                                             \
   /* --- calls and definitions --- */                                                                     \
-  X(KW_NAMES, 1, 0, CONST)             /* the next CALL's keyword names: a tuple constant */              \
+  X(KW_NAMES, 1, 0, CONST)             /* the next CALL's or CALL_METHOD's keyword names: a tuple constant */              \
   X(CALL, 1, -oparg, PLAIN)            /* [callable a1..an] -> [result]; last len(kw_names) args are keywords */ \
   X(CALL_METHOD, 1, -oparg - 1, PLAIN) /* [meth self a1..an] or [attr NULL a1..an] -> [result] */         \
-  X(CALL_FUNCTION_EX, 1, -1 - (oparg & 1), PLAIN) /* [callable args_tuple (kwargs_dict if oparg&1)] */     \
+  X(CALL_FUNCTION_EX, 1, -1 - (oparg & 1), PLAIN) /* [callable args (kwargs_dict if oparg&1)]; args: a tuple, or any iterable from a lone f(*x) */     \
   X(MAKE_FUNCTION, 1, -((oparg & 1) + ((oparg >> 1) & 1) + ((oparg >> 2) & 1) + ((oparg >> 3) & 1)), PLAIN) \
     /* [defaults? kwdefaults? annotations? closure? code] -> [function]; flags 1,2,4,8 */                  \
   X(LOAD_BUILD_CLASS, 0, 1, NONE)                                                                          \

@@ -15,6 +15,12 @@ Expected-output format (written by regen.py, one pair per program):
 
 A program without .expected_err must exit 0 with an empty stderr.
 
+Known failures: tests/programs/known_failures.txt, if present, lists
+patterns (fnmatch on 'feature/name', one per line, '#' comments) of programs
+that are expected to fail for now. Such a program is still run; a failure is
+reported as XFAIL and counted as skipped, a pass as XPASS (remove it from the
+list). --strict ignores the list.
+
 Directives: comment lines at the top of a program of the form
   # golden: args=a b c        extra command-line arguments (split on spaces)
   # golden: timeout=60        per-program timeout in seconds
@@ -50,6 +56,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_TIMEOUT = 60.0
+KNOWN_FAILURES = HERE / "known_failures.txt"
 MAX_DIFF_LINES = 60
 FILE_LINE_RE = re.compile(r'^\s*File "[^"]*", line (\d+)')
 DIRECTIVE_RE = re.compile(r"^#\s*golden:\s*([A-Za-z_-]+)\s*(?:=\s*(.*?))?\s*$")
@@ -245,8 +252,21 @@ def compare(prog: Program, outcome: Outcome) -> list[str]:
     return problems
 
 
+def load_known_failures(path: Path | None) -> list[str]:
+    if path is None or not path.exists():
+        return []
+    pats = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            pats.append(line)
+    return pats
+
+
 def run_suite(binary: list[str], progs: list[Program], timeout: float, jobs: int,
-              verbose: bool, out=sys.stdout) -> tuple[int, int, int]:
+              verbose: bool, out=sys.stdout, known: list[str] | None = None) -> tuple[int, int, int]:
+    known = known or []
+    is_known = lambda p: any(fnmatch.fnmatchcase(p.id, pat) for pat in known)  # noqa: E731
     passed = failed = skipped = 0
     runnable = []
     for p in progs:
@@ -261,14 +281,19 @@ def run_suite(binary: list[str], progs: list[Program], timeout: float, jobs: int
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         for prog, problems in pool.map(job, runnable):
-            if problems:
+            if problems and is_known(prog):
+                skipped += 1
+                print(f"XFAIL {prog.id}  (listed in {KNOWN_FAILURES.name}): {problems[0].splitlines()[0]}", file=out)
+            elif problems:
                 failed += 1
                 print(f"FAIL {prog.id}  ({prog.path})", file=out)
                 for pr in problems:
                     print("  " + pr.replace("\n", "\n  "), file=out)
             else:
                 passed += 1
-                if verbose:
+                if is_known(prog):
+                    print(f"XPASS {prog.id}: passes now; remove it from {KNOWN_FAILURES.name}", file=out)
+                elif verbose:
                     print(f"ok   {prog.id}", file=out)
             out.flush()
     return passed, failed, skipped
@@ -289,7 +314,7 @@ def resolve_binary(arg: str) -> list[str]:
 # ---------------------------------------------------------------- self-test
 
 SELF_TEST_CASES = {
-    # name: (source, expected stdout, expected_err or None, directives, should pass)
+    # name: (source, expected stdout, expected_err text or None, should pass; None = skipped)
     "ok_plain": ("print('hi')\n", "hi\n", None, True),
     "ok_args": ("# golden: args=a b\nimport sys\nprint(sys.argv[1:])\n", "['a', 'b']\n", None, True),
     "bad_stdout": ("print('hi')\n", "ho\n", None, False),
@@ -334,6 +359,14 @@ def self_test(timeout: float, jobs: int) -> int:
             if bool(problems) == should_pass:
                 errors.append(f"{name}: expected {'pass' if should_pass else 'fail'}, got "
                               f"{'fail: ' + problems[0] if problems else 'pass'}")
+        # Known failures: a listed failing program is skipped, not failed.
+        checks += 1
+        sink = open(os.devnull, "w")
+        fake = [progs["bad_stdout"], progs["ok_plain"]]
+        got = run_suite(binary, fake, timeout, jobs, False, out=sink, known=["fake/bad_*", "fake/ok_plain"])
+        if got != (1, 0, 1):
+            errors.append(f"known-failure accounting is wrong: {got}")
+        sink.close()
         # The err-file format round-trips.
         checks += 1
         fields = {"stderr": "SyntaxError: '(' was never closed", "line": "3", "exit": "1"}
@@ -374,6 +407,8 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"per-program timeout in seconds (default {DEFAULT_TIMEOUT:g})")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-v", "--verbose", action="store_true", help="also print passing programs")
+    ap.add_argument("--strict", action="store_true",
+                    help=f"ignore {KNOWN_FAILURES.name}: every failure fails")
     a = ap.parse_args(argv)
 
     if a.self_test:
@@ -391,7 +426,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no golden programs match {a.patterns}")
         print(summary_line(0, 1, 0))
         return 1
-    passed, failed, skipped = run_suite(binary, progs, a.timeout, a.jobs, a.verbose)
+    known = [] if a.strict else load_known_failures(a.root / KNOWN_FAILURES.name)
+    passed, failed, skipped = run_suite(binary, progs, a.timeout, a.jobs, a.verbose, known=known)
     print(summary_line(passed, failed, skipped))
     return 1 if failed else 0
 

@@ -1,23 +1,30 @@
 // tests/unit/test_format_spec.cpp — unit tests of the pure string helpers:
-// the format-spec mini-language (format_spec.cpp), UTF-8 utilities (utf8.hpp)
-// and the printf-style / str.format field parsers (str_format_parse.hpp).
-// Expected values come from CPython 3.11.
+// the format-spec mini-language (format_spec.cpp), UTF-8 utilities (utf8.hpp),
+// the Unicode tables (unicode_ctype.cpp) and the printf-style / str.format
+// field parsers (str_format_parse.hpp). Expected values come from CPython 3.11.
 //
-// Built standalone against just the pure files; raise()/raise_fmt() are
-// stubbed here to throw a TestError carrying the message. Build (one line):
-//   g++ -std=c++20 -I build/h-str -I . -I runtime tests/unit/test_format_spec.cpp
-//       runtime/objects/format_spec.cpp runtime/objects/str_format_parse.cpp
-//       -lgtest -lgtest_main -pthread
+// Two ways to build it:
+//  * by meson (tests/unit/meson.build), linked with the whole core: errors are
+//    real PyErrors, so the interpreter is started once first;
+//  * standalone against just the pure files, with raise()/raise_fmt() stubbed
+//    to throw a TestError (no other engineer's code needed). One command:
+//      g++ -std=c++20 -DGK_STRING_TESTS_STANDALONE -I build/h-str -I . -I runtime
+//          tests/unit/test_format_spec.cpp runtime/objects/format_spec.cpp
+//          runtime/objects/str_format_parse.cpp runtime/objects/unicode_ctype.cpp
+//          -lgtest -lgtest_main -pthread
 #include <gtest/gtest.h>
 
 #include <cstdarg>
 #include <cstdio>
+#include <string>
 
 #include "objects/exceptions.hpp"
 #include "objects/format_spec.hpp"
 #include "objects/str_format_parse.hpp"
+#include "objects/unicode_ctype.hpp"
 #include "objects/utf8.hpp"
 
+#ifdef GK_STRING_TESTS_STANDALONE
 namespace gk {
 struct TestError {
   TypeObject* type;
@@ -40,17 +47,57 @@ void raise_fmt(TypeObject* type, const char* fmt, ...) {
 }
 }  // namespace gk
 
+// The message of the error f() raises, or `none`.
+template <class F>
+std::string error_message(F&& f, std::string none = "<no error>") {
+  try {
+    f();
+  } catch (const gk::TestError& e) {
+    return e.msg;
+  }
+  return none;
+}
+#else
+#include "objects/str.hpp"
+#include "objects/tuple.hpp"
+#include "vm/interpreter.hpp"
+
+namespace {
+// Starts one interpreter for the whole test program (raising needs the
+// exception types).
+class RuntimeEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    gk::set_current_thread_state(&ts_);
+    gk::interpreter_init(interp_, ts_, {"test_format_spec"});
+  }
+
+ private:
+  gk::Interpreter interp_;
+  gk::ThreadState ts_;
+};
+[[maybe_unused]] ::testing::Environment* const runtime_env =
+    ::testing::AddGlobalTestEnvironment(new RuntimeEnvironment);
+}  // namespace
+
+template <class F>
+std::string error_message(F&& f, std::string none = "<no error>") {
+  try {
+    f();
+  } catch (gk::PyError& e) {
+    gk::Object* args = gk::as_exc(e.value())->args;
+    return std::string(gk::str_view(gk::tuple_get(args, 0)));
+  }
+  return none;
+}
+#endif
+
 using namespace gk;
 
 namespace {
 
 std::string error_of(std::string_view spec, const char* tn = "int") {
-  try {
-    parse_format_spec(spec, tn);
-  } catch (const TestError& e) {
-    return e.msg;
-  }
-  return "<no error>";
+  return error_message([&] { parse_format_spec(spec, tn); });
 }
 
 // format(v, spec) for a plain string body, the way str.__format__ pads.
@@ -126,12 +173,7 @@ TEST(FormatSpec, CPythonErrorMessages) {
 
 TEST(FormatSpec, UnknownCodeMessages) {
   auto msg = [](std::string_view spec) {
-    try {
-      raise_unknown_format_code(parse_format_spec(spec), "str");
-    } catch (const TestError& e) {
-      return e.msg;
-    }
-    return std::string();
+    return error_message([&] { raise_unknown_format_code(parse_format_spec(spec), "str"); });
   };
   EXPECT_EQ(msg("d"), "Unknown format code 'd' for object of type 'str'");
   EXPECT_EQ(msg("é"), "Unknown format code '\\xe9' for object of type 'str'");
@@ -237,7 +279,7 @@ std::string chunks(std::string_view tmpl) {
   std::string out;
   FormatStringIter it(tmpl);
   FormatChunk c;
-  try {
+  std::string err = error_message([&] {
     while (it.next(c)) {
       out += "[" + std::string(c.literal) + "]";
       if (c.has_field) {
@@ -246,9 +288,8 @@ std::string chunks(std::string_view tmpl) {
         out += ":" + std::string(c.spec) + (c.spec_has_fields ? "*" : "") + "}";
       }
     }
-  } catch (const TestError& e) {
-    out += "ERR " + e.msg;
-  }
+  }, "");
+  if (!err.empty()) out += "ERR " + err;
   return out;
 }
 
@@ -309,18 +350,15 @@ TEST(FieldNameIter, WalksAccessors) {
 
 TEST(FieldNameIter, Errors) {
   auto err = [](std::string_view name) {
-    FieldFirst f;
-    try {
+    return error_message([&] {
+      FieldFirst f;
       FieldNameIter it(name, f);
       bool a, i;
       std::string_view k;
       int64_t x;
       while (it.next(a, k, i, x)) {
       }
-    } catch (const TestError& e) {
-      return e.msg;
-    }
-    return std::string("<none>");
+    });
   };
   EXPECT_EQ(err("0."), "Empty attribute in format string");
   EXPECT_EQ(err("0[]"), "Empty attribute in format string");
@@ -363,12 +401,7 @@ TEST(ParsePercent, FlagsWidthPrecision) {
 TEST(ParsePercent, Errors) {
   auto err = [](std::string_view f) {
     size_t pos = 0;
-    try {
-      parse_percent(f, pos);
-    } catch (const TestError& e) {
-      return e.msg;
-    }
-    return std::string("<none>");
+    return error_message([&] { parse_percent(f, pos); });
   };
   EXPECT_EQ(err("%"), "incomplete format");
   EXPECT_EQ(err("%(a"), "incomplete format key");
@@ -378,4 +411,45 @@ TEST(ParsePercent, Errors) {
   EXPECT_EQ(err("%l"), "incomplete format");
   EXPECT_EQ(err("%99999999999d"), "width too big");
   EXPECT_EQ(err("%.99999999999d"), "precision too big");
+}
+
+// --- Unicode tables (spot checks; the generator is verified exhaustively) --------
+
+TEST(UnicodeCtype, Properties) {
+  EXPECT_TRUE(uni::is_alpha(0xE9));         // é
+  EXPECT_TRUE(uni::is_alpha(0x65E5));       // 日
+  EXPECT_FALSE(uni::is_alpha(0x660));       // ARABIC-INDIC DIGIT ZERO
+  EXPECT_TRUE(uni::is_decimal(0x669));
+  EXPECT_EQ(uni::decimal_value(0x669), 9);
+  EXPECT_TRUE(uni::is_digit(0xB2));         // ²
+  EXPECT_FALSE(uni::is_decimal(0xB2));
+  EXPECT_TRUE(uni::is_numeric(0xBD));       // ½
+  EXPECT_TRUE(uni::is_space(0xA0));
+  EXPECT_TRUE(uni::is_space(0x3000));
+  EXPECT_FALSE(uni::is_space(0x200B));
+  EXPECT_FALSE(uni::is_printable(0xA0));
+  EXPECT_FALSE(uni::is_printable(0xAD));    // soft hyphen (Cf)
+  EXPECT_TRUE(uni::is_printable(0x1F600));
+  EXPECT_TRUE(uni::is_xid_start(0x3B1));    // α
+  EXPECT_TRUE(uni::is_title(0x1C5));        // ǅ
+}
+
+TEST(UnicodeCtype, CaseMappings) {
+  uint32_t out[3];
+  ASSERT_EQ(uni::to_upper(0xDF, out), 2);   // ß -> SS
+  EXPECT_EQ(out[0], U'S');
+  EXPECT_EQ(out[1], U'S');
+  ASSERT_EQ(uni::to_title(0xDF, out), 2);   // ß -> Ss
+  EXPECT_EQ(out[1], U's');
+  ASSERT_EQ(uni::to_lower(0x130, out), 2);  // İ -> i̇
+  ASSERT_EQ(uni::to_upper(0x3C3, out), 1);  // σ -> Σ
+  EXPECT_EQ(out[0], 0x3A3u);
+  ASSERT_EQ(uni::to_lower(0x416, out), 1);  // Ж -> ж
+  EXPECT_EQ(out[0], 0x436u);
+  ASSERT_EQ(uni::to_lower(0x100, out), 1);  // Ā -> ā (alternating pairs)
+  EXPECT_EQ(out[0], 0x101u);
+  ASSERT_EQ(uni::to_lower(0x101, out), 1);
+  EXPECT_EQ(out[0], 0x101u);
+  ASSERT_EQ(uni::to_fold(0xDF, out), 2);    // casefold ß -> ss
+  EXPECT_EQ(out[0], U's');
 }

@@ -36,9 +36,6 @@ for v in ["1", "x", "3", None]:
     except TypeError:
         results.append("none")
 print(results)
-class Ctx:
-    def __init__(self):
-        self.log = []
 attempts = 0
 def flaky():
     global attempts

@@ -1,0 +1,37 @@
+// parser.hpp — public entry points of the front end: source text -> AST.
+//
+// A hand-written recursive-descent parser for the Python 3.11 grammar (no
+// `match`).  Errors are thrown as gk::SyntaxErrorInfo (syntax_error.hpp)
+// with CPython 3.11's messages and locations for the common cases.
+// The implementation lives in parser.cpp (statements), parser_expr.cpp
+// (expressions, arguments, parameters) and parser_string.cpp (string
+// literals and f-strings); parser_internal.hpp declares the Parser class.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "ast.hpp"
+#include "syntax_error.hpp"
+
+namespace gk {
+
+// Parses a whole module (`exec` mode).  All nodes live in `arena`.
+// `source` is the raw file content (UTF-8, optional BOM / coding cookie).
+Module* parse_module(AstArena& arena, std::string_view source, const std::string& filename);
+
+// Parses a single expression (`eval` mode: leading/trailing whitespace and
+// newlines allowed).
+Expr* parse_expression(AstArena& arena, std::string_view source, const std::string& filename);
+
+// Options for callers that need the compile()-builtin flavour: source
+// given as a string (error messages differ slightly from file input).
+struct ParseOptions {
+    bool from_file = true;   // false: compile()/exec()/eval() of a str
+};
+Module* parse_module(AstArena& arena, std::string_view source, const std::string& filename,
+                     const ParseOptions& opts);
+Expr* parse_expression(AstArena& arena, std::string_view source, const std::string& filename,
+                       const ParseOptions& opts);
+
+}  // namespace gk

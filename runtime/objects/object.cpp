@@ -1,0 +1,177 @@
+// runtime/objects/object.cpp — the core of the object model: allocation of
+// objects and raw buffers through the allocator policy, deallocation, subtype
+// checks, and the three singletons None, NotImplemented and Ellipsis with
+// their types.
+//
+// Allocation and heap types. A class statement may subclass a built-in type
+// whose own code allocates instances with `alloc_object<T>(type)` (sizeof(T)
+// bytes) and frees them with `object_free(o, sizeof(T))`. The class adds its
+// own fields (the __dict__ pointer, __slots__) after the built-in layout, so
+// object_alloc/object_free add the heap type's extra bytes themselves:
+//   extra(type) = type->basicsize - basicsize of its nearest static base.
+// Built-in code therefore never needs to know whether it allocates for a
+// subclass; the block size passed to the allocator policy always matches.
+#include <cstdio>
+#include <cstring>
+#include <new>
+
+#include "objects/abstract.hpp"
+#include "objects/args.hpp"
+#include "objects/exceptions.hpp"
+#include "objects/int.hpp"
+#include "objects/object.hpp"
+#include "objects/str.hpp"
+#include "objects/type.hpp"
+
+namespace gk {
+
+Object None_obj, NotImplemented_obj, Ellipsis_obj;
+TypeObject None_type, NotImplemented_type, Ellipsis_type;
+
+// ---------------------------------------------------------------------------
+// Allocation
+
+// The nearest base that is not a heap type (the layout built-in code knows).
+static inline TypeObject* static_base(TypeObject* t) noexcept {
+  while (t && (t->flags & TPFLAG_HEAPTYPE)) t = t->base;
+  return t;
+}
+
+// Bytes a heap type adds after its static base's layout (0 for static types).
+static inline size_t heap_extra(TypeObject* t) noexcept {
+  if (!(t->flags & TPFLAG_HEAPTYPE)) return 0;
+  TypeObject* sb = static_base(t);
+  return sb && t->basicsize > sb->basicsize ? t->basicsize - sb->basicsize : 0;
+}
+
+void* mem_alloc(size_t size) {
+  try {
+    return AllocPolicy::allocate(size);
+  } catch (const std::bad_alloc&) {
+    raise_no_memory();
+  }
+}
+
+void* mem_realloc(void* p, size_t old_size, size_t new_size) {
+  if (!p) return mem_alloc(new_size);
+  void* q = mem_alloc(new_size);
+  std::memcpy(q, p, old_size < new_size ? old_size : new_size);
+  AllocPolicy::deallocate(p, old_size);
+  return q;
+}
+
+void mem_free(void* p, size_t size) noexcept {
+  if (p) AllocPolicy::deallocate(p, size);
+}
+
+Object* object_alloc(TypeObject* type, size_t size) {
+  size += heap_extra(type);
+  void* mem;
+  try {
+    mem = AllocPolicy::allocate(size);
+  } catch (const std::bad_alloc&) {
+    raise_no_memory();
+  }
+  std::memset(mem, 0, size);
+  Object* o = static_cast<Object*>(mem);
+  LockPolicy::init_header(o->ob, type);
+  if (type->flags & TPFLAG_HEAPTYPE) incref(type);
+  return o;
+}
+
+Object* type_alloc(TypeObject* type, size_t nitems) {
+  TypeObject* sb = static_base(type);
+  return object_alloc(type, sb->basicsize + nitems * type->itemsize);
+}
+
+void object_free(Object* o, size_t size) noexcept {
+  TypeObject* type = type_of(o);
+  size += heap_extra(type);
+  AllocPolicy::deallocate(o, size);
+  if (type->flags & TPFLAG_HEAPTYPE) decref(type);
+}
+
+void object_dealloc(Object* o) noexcept {
+  TypeObject* t = type_of(o);
+  if (t->dealloc) {
+    t->dealloc(o);
+  } else {
+    object_free(o, static_base(t)->basicsize);
+  }
+}
+
+bool is_subtype(TypeObject* a, TypeObject* b) noexcept {
+  if (a == b) return true;
+  if (Object* mro = a->mro) {
+    size_t n = tuple_size(mro);
+    Object** items = tuple_items(mro);
+    for (size_t i = 0; i < n; ++i)
+      if (items[i] == b) return true;
+    return false;
+  }
+  // Not ready yet: follow the single-inheritance chain.
+  for (TypeObject* t = a->base; t; t = t->base)
+    if (t == b) return true;
+  return b == &Object_type;
+}
+
+// ---------------------------------------------------------------------------
+// None, NotImplemented, Ellipsis
+
+static Ref<Object> none_repr(ThreadState&, Object*) { return newref(intern("None")); }
+static bool none_bool(ThreadState&, Object*) { return false; }
+static Ref<Object> notimpl_repr(ThreadState&, Object*) { return newref(intern("NotImplemented")); }
+static Ref<Object> ellipsis_repr(ThreadState&, Object*) { return newref(intern("Ellipsis")); }
+
+static Ref<Object> singleton_new(TypeObject* type, Object* value, size_t nargs, Object* kwnames) {
+  if (nargs != 0 || kwnames_count(kwnames) != 0) raise_fmt(Exc_TypeError, "%s takes no arguments", type->name);
+  return newref(value);
+}
+static Ref<Object> none_new(ThreadState&, TypeObject* t, Object* const*, size_t nargs, Object* kwnames) {
+  return singleton_new(t, None(), nargs, kwnames);
+}
+static Ref<Object> notimpl_new(ThreadState&, TypeObject* t, Object* const*, size_t nargs, Object* kwnames) {
+  return singleton_new(t, NotImplemented(), nargs, kwnames);
+}
+static Ref<Object> ellipsis_new(ThreadState&, TypeObject* t, Object* const*, size_t nargs, Object* kwnames) {
+  return singleton_new(t, Ellipsis(), nargs, kwnames);
+}
+
+// The singletons are statics: never freed.
+static void singleton_dealloc(Object*) noexcept {}
+
+static void init_singleton(Object& o, TypeObject& t) {
+  LockPolicy::init_header(o.ob, &t);
+  make_immortal(&o);
+}
+
+static void setup_none(TypeObject& t) {
+  t.name = "NoneType";
+  t.basicsize = sizeof(Object);
+  t.dealloc = singleton_dealloc;
+  t.repr = none_repr;
+  t.nb_bool = none_bool;
+  t.new_ = none_new;
+  init_singleton(None_obj, t);
+}
+static void setup_notimpl(TypeObject& t) {
+  t.name = "NotImplementedType";
+  t.basicsize = sizeof(Object);
+  t.dealloc = singleton_dealloc;
+  t.repr = notimpl_repr;
+  t.new_ = notimpl_new;
+  init_singleton(NotImplemented_obj, t);
+}
+static void setup_ellipsis(TypeObject& t) {
+  t.name = "ellipsis";
+  t.basicsize = sizeof(Object);
+  t.dealloc = singleton_dealloc;
+  t.repr = ellipsis_repr;
+  t.new_ = ellipsis_new;
+  init_singleton(Ellipsis_obj, t);
+}
+GK_REGISTER_TYPE(None_type, setup_none);
+GK_REGISTER_TYPE(NotImplemented_type, setup_notimpl);
+GK_REGISTER_TYPE(Ellipsis_type, setup_ellipsis);
+
+}  // namespace gk

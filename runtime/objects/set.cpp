@@ -1,0 +1,1013 @@
+// runtime/objects/set.cpp — set and frozenset: open-addressing hash tables of
+// keys, their operators and methods, and set_iterator.
+//
+// Owns: Set_type, FrozenSet_type, SetIter_type ("set_iterator").
+//
+// Table (private): a power-of-two array of {key, hash} entries. An entry is
+// unused (key null, hash 0), active, or a dummy (a deleted key: key ==
+// dummy(), hash -1; probing continues past it). Probing follows CPython's
+// scheme so that iteration order (slot order) matches CPython: from
+// i = hash & mask, look at up to LINEAR_PROBES following slots when they fit
+// before the end of the table, then jump to i = (5*i + 1 + perturb) & mask
+// with perturb shifted right by 5 each time. A table is resized (to hold
+// used*4, or used*2 for big sets) when fill reaches 3/5 of the slots.
+//
+// Invariants (checked by table_check() when checks >= 2):
+//   used == number of active entries, fill == active + dummy entries,
+//   fill * 5 < mask * 3 after every insertion (so an unused slot always exists)
+//
+// Lookups may run __eq__: when the table (or the compared entry) changed
+// meanwhile, the lookup restarts. Concurrency: every mutation runs inside
+// CriticalSection(set).
+#include "objects/set.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "objects/abstract.hpp"
+#include "objects/args.hpp"
+#include "objects/dict.hpp"
+#include "objects/exceptions.hpp"
+#include "objects/int.hpp"
+#include "objects/list.hpp"
+#include "objects/str.hpp"
+#include "objects/tuple.hpp"
+#include "objects/type.hpp"
+
+namespace gk {
+
+TypeObject Set_type;
+TypeObject FrozenSet_type;
+
+struct SetEntry {
+  Object* key;   // strong (active), dummy() (deleted) or null (unused)
+  int64_t hash;  // the key's hash; -1 for a dummy, 0 for unused
+};
+
+struct SetTable {
+  size_t mask;    // slots - 1
+  size_t fill;    // active + dummy entries
+  size_t finger;  // where pop() starts looking
+  // SetEntry entries[mask + 1] follow
+};
+
+namespace {
+
+TypeObject SetIter_type;
+
+constexpr size_t kMinSize = 8;
+constexpr size_t kLinearProbes = 9;
+constexpr unsigned kPerturbShift = 5;
+
+Object dummy_storage;  // never used as an object: only its address marks deleted entries
+inline Object* dummy() noexcept { return &dummy_storage; }
+
+inline SetObject* as_set(Object* o) noexcept { return static_cast<SetObject*>(o); }
+inline bool is_exact_str(const Object* o) noexcept { return type_check_exact(o, &Str_type); }
+inline bool is_set_type(const Object* o) noexcept { return type_check(o, &Set_type); }
+inline bool is_frozen(const Object* o) noexcept { return type_check(o, &FrozenSet_type); }
+
+inline SetEntry* entries(SetTable* t) noexcept { return reinterpret_cast<SetEntry*>(t + 1); }
+inline size_t table_bytes(size_t mask) noexcept { return sizeof(SetTable) + (mask + 1) * sizeof(SetEntry); }
+
+SetTable* table_new(size_t size) {
+  if (size > (SIZE_MAX - sizeof(SetTable)) / sizeof(SetEntry)) raise_no_memory();
+  auto* t = static_cast<SetTable*>(mem_alloc(table_bytes(size - 1)));
+  std::memset(t, 0, table_bytes(size - 1));
+  t->mask = size - 1;
+  return t;
+}
+void table_free(SetTable* t) noexcept { mem_free(t, table_bytes(t->mask)); }
+
+// The set's table, created (8 slots) on first use.
+inline SetTable* ensure_table(SetObject* so) {
+  if (!so->table) so->table = table_new(kMinSize);
+  return so->table;
+}
+inline size_t mask_of(const SetObject* so) noexcept { return so->table ? so->table->mask : kMinSize - 1; }
+inline size_t fill_of(const SetObject* so) noexcept { return so->table ? so->table->fill : 0; }
+
+inline int64_t key_hash(ThreadState& ts, Object* key) {
+  TypeObject* t = type_of(key);
+  if (t == &Str_type) {
+    int64_t h = static_cast<StrObject*>(key)->hash;
+    return h != -1 ? h : str_hash(key);
+  }
+  if (t == &Int_type) return int_hash(key);
+  return hash(ts, key);
+}
+
+// Equality of two keys with equal hashes when no user code can be involved
+// (exact str or exact int on both sides): 1 equal, 0 different, -1 unknown.
+inline int builtin_key_eq(Object* a, Object* b) noexcept {
+  TypeObject* ta = type_of(a);
+  if (ta != type_of(b)) return -1;
+  if (ta == &Str_type) return str_equal(a, b);
+  if (ta == &Int_type) return int_compare(a, b) == 0;
+  return -1;
+}
+
+[[maybe_unused]] bool table_check(SetObject* so) noexcept {
+  SetTable* t = so->table;
+  if (!t) return so->used == 0;
+  size_t active = 0, dummies = 0;
+  for (size_t i = 0; i <= t->mask; ++i) {
+    Object* k = entries(t)[i].key;
+    if (k == dummy()) ++dummies;
+    else if (k) ++active;
+  }
+  return active == so->used && active + dummies == t->fill;
+}
+
+inline void check(SetObject* so) noexcept {
+  if constexpr (config::checks >= 2) {
+    if (!table_check(so)) {
+      std::fprintf(stderr, "gilkit: set invariant violated\n");
+      std::abort();
+    }
+  }
+}
+
+// Insert a key known to be absent into a table without dummies (resize, copy).
+void insert_clean(SetTable* t, Object* key, int64_t hash) noexcept {
+  size_t mask = t->mask;
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  size_t i = static_cast<size_t>(hash) & mask;
+  SetEntry* table = entries(t);
+  for (;;) {
+    SetEntry* e = &table[i];
+    if (!e->key) goto found;
+    if (i + kLinearProbes <= mask) {
+      for (size_t j = 0; j < kLinearProbes; ++j) {
+        ++e;
+        if (!e->key) goto found;
+      }
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+    continue;
+  found:
+    e->key = key;
+    e->hash = hash;
+    return;
+  }
+}
+
+// Rebuild with the smallest power-of-two size > minused (at least 8),
+// re-inserting active keys in slot order.
+void table_resize(SetObject* so, size_t minused) {
+  size_t size = kMinSize;
+  while (size <= minused) {
+    if (size > SIZE_MAX / 2) raise_no_memory();
+    size <<= 1;
+  }
+  SetTable* old = so->table;
+  SetTable* t = table_new(size);
+  if (old) {
+    t->finger = old->finger;
+    SetEntry* oe = entries(old);
+    for (size_t i = 0; i <= old->mask; ++i) {
+      Object* k = oe[i].key;
+      if (k && k != dummy()) insert_clean(t, k, oe[i].hash);
+    }
+    table_free(old);
+  }
+  t->fill = so->used;
+  so->table = t;
+}
+
+// The active entry holding key, or null. May run __eq__ (restarts when the
+// table changed under it).
+SetEntry* lookkey(ThreadState& ts, SetObject* so, Object* key, int64_t hash) {
+restart:
+  SetTable* t = so->table;
+  if (!t) return nullptr;
+  size_t mask = t->mask;
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  size_t i = static_cast<size_t>(hash) & mask;
+  for (;;) {
+    SetEntry* e = &entries(t)[i];
+    size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
+    for (;;) {
+      if (e->hash == 0 && !e->key) return nullptr;
+      if (e->hash == hash) {
+        Object* startkey = e->key;
+        if (startkey == key) return e;
+        if (int fast = builtin_key_eq(startkey, key); fast >= 0) {
+          if (fast) return e;
+        } else {
+          Ref<Object> hold = newref(startkey);
+          bool eq = rich_compare_bool(ts, startkey, key, CompareOp::EQ);
+          if (so->table != t || t->mask != mask || e->key != startkey) goto restart;
+          if (eq) return e;
+        }
+      }
+      if (probes-- == 0) break;
+      ++e;
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+}
+
+// Add key (borrowed; increfed when stored) with its hash.
+void add_entry(ThreadState& ts, SetObject* so, Object* key, int64_t hash) {
+  Ref<Object> hold = newref(key);  // a comparison must not free the key before it is stored
+  CriticalSection cs(so);
+restart:
+  SetTable* t = ensure_table(so);
+  size_t mask = t->mask;
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  size_t i = static_cast<size_t>(hash) & mask;
+  SetEntry* freeslot = nullptr;
+  for (;;) {
+    SetEntry* e = &entries(t)[i];
+    size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
+    for (;;) {
+      if (e->hash == 0 && !e->key) {
+        if (freeslot) {  // reuse the first dummy on the probe path
+          freeslot->key = hold.release();
+          freeslot->hash = hash;
+          ++so->used;
+          return;
+        }
+        e->key = hold.release();
+        e->hash = hash;
+        ++t->fill;
+        ++so->used;
+        if (t->fill * 5 >= mask * 3) table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+        check(so);
+        return;
+      }
+      if (e->hash == hash) {
+        Object* startkey = e->key;
+        if (startkey == key) return;
+        if (int fast = builtin_key_eq(startkey, key); fast >= 0) {
+          if (fast) return;
+        } else {
+          Ref<Object> hold_start = newref(startkey);
+          bool eq = rich_compare_bool(ts, startkey, key, CompareOp::EQ);
+          if (eq) return;
+          if (so->table != t || t->mask != mask || e->key != startkey) goto restart;
+        }
+      } else if (e->hash == -1 && !freeslot) {
+        freeslot = e;
+      }
+      if (probes-- == 0) break;
+      ++e;
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+}
+
+// Remove key; false if absent.
+bool discard_entry(ThreadState& ts, SetObject* so, Object* key, int64_t hash) {
+  Object* old;
+  {
+    CriticalSection cs(so);
+    SetEntry* e = lookkey(ts, so, key, hash);
+    if (!e) return false;
+    old = e->key;
+    e->key = dummy();
+    e->hash = -1;
+    --so->used;
+  }
+  decref(old);
+  return true;
+}
+
+// Drop every key; the set becomes empty (no table).
+void clear_internal(SetObject* so) noexcept {
+  SetTable* t;
+  {
+    CriticalSection cs(so);
+    t = so->table;
+    so->table = nullptr;
+    so->used = 0;
+    so->hash = -1;
+  }
+  if (!t) return;
+  for (size_t i = 0; i <= t->mask; ++i) {
+    Object* k = entries(t)[i].key;
+    if (k && k != dummy()) decref(k);
+  }
+  table_free(t);
+}
+
+// Iterate the active entries: for (size_t pos = 0; next_entry(so, pos, e);)
+inline bool next_entry(SetObject* so, size_t& pos, SetEntry*& out) noexcept {
+  SetTable* t = so->table;
+  if (!t) return false;
+  SetEntry* table = entries(t);
+  while (pos <= t->mask) {
+    SetEntry* e = &table[pos++];
+    if (e->key && e->key != dummy()) {
+      out = e;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Add every key of another set (CPython's set_merge: copies the layout when it can).
+void merge(ThreadState& ts, SetObject* so, SetObject* other) {
+  if (so == other || other->used == 0) return;
+  {
+    CriticalSection cs(so, other);
+    if ((fill_of(so) + other->used) * 5 >= mask_of(so) * 3) table_resize(so, (so->used + other->used) * 2);
+    SetTable* t = ensure_table(so);
+    SetTable* ot = other->table;
+    if (t->fill == 0 && t->mask == ot->mask && ot->fill == other->used) {
+      // Same size, no dummies: copy slot for slot.
+      SetEntry* dst = entries(t);
+      SetEntry* src = entries(ot);
+      for (size_t i = 0; i <= ot->mask; ++i) {
+        if (src[i].key) {
+          incref(src[i].key);
+          dst[i] = src[i];
+        }
+      }
+      t->fill = ot->fill;
+      so->used = other->used;
+      return;
+    }
+    if (t->fill == 0) {  // empty target: no comparisons needed
+      SetEntry* src = entries(ot);
+      for (size_t i = 0; i <= ot->mask; ++i) {
+        Object* k = src[i].key;
+        if (k && k != dummy()) {
+          incref(k);
+          insert_clean(t, k, src[i].hash);
+        }
+      }
+      t->fill = other->used;
+      so->used = other->used;
+      return;
+    }
+  }
+  // General case: ordinary insertions (may run __eq__). Walk by slot index,
+  // re-reading the other table each time.
+  for (size_t i = 0; other->table && i <= other->table->mask; ++i) {
+    SetEntry& e = entries(other->table)[i];
+    if (!e.key || e.key == dummy()) continue;
+    add_entry(ts, so, e.key, e.hash);
+  }
+}
+
+// set.update(other) for one iterable.
+void update_internal(ThreadState& ts, SetObject* so, Object* other) {
+  if (is_anyset(other)) return merge(ts, so, as_set(other));
+  if (type_check_exact(other, &Dict_type)) {
+    size_t n = dict_size(other);
+    if ((fill_of(so) + n) * 5 >= mask_of(so) * 3) {
+      CriticalSection cs(so);
+      table_resize(so, (so->used + n) * 2);
+    }
+    size_t pos = 0;
+    Object *k, *v;
+    int64_t h;
+    while (dict_next_hashed(other, pos, &k, &v, &h)) {
+      Ref<Object> hold = newref(k);
+      add_entry(ts, so, k, h);
+    }
+    return;
+  }
+  Ref<Object> it = get_iter(ts, other);
+  while (Ref<Object> key = iter_next(ts, it)) add_entry(ts, so, key, key_hash(ts, key));
+}
+
+// A new empty set or frozenset of exactly `type` (a subclass gets its layout).
+Ref<Object> alloc_set(TypeObject* type) {
+  Object* o = type_alloc(type);
+  as_set(o)->hash = -1;
+  return steal(o);
+}
+
+// set or frozenset (the base type of `type`) holding iterable's items.
+Ref<Object> new_basetype(ThreadState& ts, TypeObject* type, Object* iterable) {
+  TypeObject* base = (type == &Set_type || is_subtype(type, &Set_type)) ? &Set_type : &FrozenSet_type;
+  Ref<Object> r = alloc_set(base);
+  if (iterable) update_internal(ts, as_set(r), iterable);
+  return r;
+}
+
+inline Ref<Object> set_copy(ThreadState& ts, Object* so) { return new_basetype(ts, type_of(so), so); }
+
+// For `key in s`, s.remove(key), s.discard(key): an unhashable set key is
+// looked up as the equal frozenset (CPython's rule).
+template <class F>
+auto with_key(ThreadState& ts, Object* key, F f) {
+  int64_t h;
+  try {
+    h = key_hash(ts, key);
+  } catch (PyError& e) {
+    if (!e.matches(Exc_TypeError) || !is_set_type(key)) throw;
+    Ref<Object> fkey = new_basetype(ts, &FrozenSet_type, key);
+    return f(fkey.get(), key_hash(ts, fkey));
+  }
+  return f(key, h);
+}
+
+// Swap the contents of two sets (intersection_update and friends).
+void swap_bodies(SetObject* a, SetObject* b) noexcept {
+  std::swap(a->table, b->table);
+  std::swap(a->used, b->used);
+  std::swap(a->hash, b->hash);
+}
+
+// --- the set algebra (CPython's algorithms, so results iterate in the same order) ---
+
+Ref<Object> intersection(ThreadState& ts, Object* so, Object* other) {
+  if (so == other) return set_copy(ts, so);
+  Ref<Object> result = new_basetype(ts, type_of(so), nullptr);
+  SetObject* r = as_set(result);
+  if (is_anyset(other)) {
+    Object* big = so;
+    Object* small = other;
+    if (set_size(other) > set_size(so)) std::swap(big, small);
+    SetEntry* e;
+    for (size_t pos = 0; next_entry(as_set(small), pos, e);) {
+      Ref<Object> key = newref(e->key);
+      int64_t h = e->hash;
+      if (lookkey(ts, as_set(big), key, h)) add_entry(ts, r, key, h);
+    }
+    return result;
+  }
+  Ref<Object> it = get_iter(ts, other);
+  while (Ref<Object> key = iter_next(ts, it)) {
+    int64_t h = key_hash(ts, key);
+    if (lookkey(ts, as_set(so), key, h)) add_entry(ts, r, key, h);
+  }
+  return result;
+}
+
+void difference_update_internal(ThreadState& ts, SetObject* so, Object* other) {
+  if (so == other) return clear_internal(so);
+  if (is_anyset(other)) {
+    SetEntry* e;
+    for (size_t pos = 0; next_entry(as_set(other), pos, e);) {
+      Ref<Object> key = newref(e->key);
+      discard_entry(ts, so, key, e->hash);
+    }
+  } else {
+    Ref<Object> it = get_iter(ts, other);
+    while (Ref<Object> key = iter_next(ts, it)) discard_entry(ts, so, key, key_hash(ts, key));
+  }
+  // More than 1/4 dummies: rebuild.
+  if (so->table && so->table->fill - so->used > so->table->mask / 4) {
+    CriticalSection cs(so);
+    table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+  }
+}
+
+Ref<Object> difference(ThreadState& ts, Object* so, Object* other) {
+  size_t other_size;
+  if (is_anyset(other))
+    other_size = set_size(other);
+  else if (type_check_exact(other, &Dict_type))
+    other_size = dict_size(other);
+  else
+    other_size = SIZE_MAX;
+  if (other_size == SIZE_MAX || (set_size(so) >> 2) > other_size) {
+    Ref<Object> result = set_copy(ts, so);
+    difference_update_internal(ts, as_set(result), other);
+    return result;
+  }
+  Ref<Object> result = new_basetype(ts, type_of(so), nullptr);
+  bool is_dict_other = !is_anyset(other);
+  SetEntry* e;
+  for (size_t pos = 0; next_entry(as_set(so), pos, e);) {
+    Ref<Object> key = newref(e->key);
+    int64_t h = e->hash;
+    bool found = is_dict_other ? dict_get_hashed(ts, other, key, h) != nullptr : lookkey(ts, as_set(other), key, h) != nullptr;
+    if (!found) add_entry(ts, as_set(result), key, h);
+  }
+  return result;
+}
+
+void symmetric_difference_update(ThreadState& ts, SetObject* so, Object* other) {
+  if (so == other) return clear_internal(so);
+  if (type_check_exact(other, &Dict_type)) {
+    size_t pos = 0;
+    Object *k, *v;
+    int64_t h;
+    while (dict_next_hashed(other, pos, &k, &v, &h)) {
+      Ref<Object> key = newref(k);
+      if (!discard_entry(ts, so, key, h)) add_entry(ts, so, key, h);
+    }
+    return;
+  }
+  Ref<Object> otherset = is_anyset(other) ? newref(other) : new_basetype(ts, type_of(so), other);
+  SetEntry* e;
+  for (size_t pos = 0; next_entry(as_set(otherset), pos, e);) {
+    Ref<Object> key = newref(e->key);
+    int64_t h = e->hash;
+    if (!discard_entry(ts, so, key, h)) add_entry(ts, so, key, h);
+  }
+}
+
+Ref<Object> symmetric_difference(ThreadState& ts, Object* so, Object* other) {
+  Ref<Object> result = new_basetype(ts, type_of(so), other);
+  symmetric_difference_update(ts, as_set(result), so);
+  return result;
+}
+
+bool issubset(ThreadState& ts, Object* so, Object* other) {
+  if (!is_anyset(other)) {
+    Ref<Object> tmp = new_basetype(ts, &Set_type, other);
+    return issubset(ts, so, tmp);
+  }
+  if (set_size(so) > set_size(other)) return false;
+  SetEntry* e;
+  for (size_t pos = 0; next_entry(as_set(so), pos, e);) {
+    Ref<Object> key = newref(e->key);
+    if (!lookkey(ts, as_set(other), key, e->hash)) return false;
+  }
+  return true;
+}
+
+bool issuperset(ThreadState& ts, Object* so, Object* other) {
+  if (is_anyset(other)) return issubset(ts, other, so);
+  Ref<Object> it = get_iter(ts, other);
+  while (Ref<Object> key = iter_next(ts, it))
+    if (!lookkey(ts, as_set(so), key, key_hash(ts, key))) return false;
+  return true;
+}
+
+bool isdisjoint(ThreadState& ts, Object* so, Object* other) {
+  if (so == other) return set_size(so) == 0;
+  if (is_anyset(other)) {
+    Object* big = so;
+    Object* small = other;
+    if (set_size(other) > set_size(so)) std::swap(big, small);
+    SetEntry* e;
+    for (size_t pos = 0; next_entry(as_set(small), pos, e);) {
+      Ref<Object> key = newref(e->key);
+      if (lookkey(ts, as_set(big), key, e->hash)) return false;
+    }
+    return true;
+  }
+  Ref<Object> it = get_iter(ts, other);
+  while (Ref<Object> key = iter_next(ts, it))
+    if (lookkey(ts, as_set(so), key, key_hash(ts, key))) return false;
+  return true;
+}
+
+// --- slots -------------------------------------------------------------------------------
+
+void set_dealloc(Object* o) noexcept {
+  SetObject* so = as_set(o);
+  if (SetTable* t = so->table) {
+    for (size_t i = 0; i <= t->mask; ++i) {
+      Object* k = entries(t)[i].key;
+      if (k && k != dummy()) decref(k);
+    }
+    table_free(t);
+  }
+  object_free(o, sizeof(SetObject));
+}
+
+Ref<Object> set_repr(ThreadState& ts, Object* self) {
+  const char* tname = type_of(self)->name;
+  if (set_size(self) == 0) return str_new(std::string(tname) + "()");
+  ReprGuard guard(ts, self);
+  if (guard.recursive()) return str_new(std::string(tname) + "(...)");
+  Ref<Object> keys = list_from_iterable(ts, self);
+  std::string items = repr_utf8(ts, keys);  // "[a, b]"
+  items = items.substr(1, items.size() - 2);
+  if (type_check_exact(self, &Set_type)) return str_new("{" + items + "}");
+  return str_new(std::string(tname) + "({" + items + "})");
+}
+
+// frozenset's hash (CPython 3.11's): xor of shuffled entry hashes, mixed with the size.
+inline uint64_t shuffle_bits(uint64_t h) noexcept { return ((h ^ 89869747ULL) ^ (h << 16)) * 3644798167ULL; }
+
+int64_t frozenset_hash(ThreadState&, Object* self) {
+  SetObject* so = as_set(self);
+  if (so->hash != -1) return so->hash;
+  uint64_t h = 0;
+  SetEntry* e;
+  for (size_t pos = 0; next_entry(so, pos, e);) h ^= shuffle_bits(static_cast<uint64_t>(e->hash));
+  h ^= (static_cast<uint64_t>(so->used) + 1) * 1927868237ULL;
+  h ^= (h >> 11) ^ (h >> 25);
+  h = h * 69069U + 907133923ULL;
+  if (h == UINT64_MAX) h = 590923713ULL;
+  so->hash = static_cast<int64_t>(h);
+  return so->hash;
+}
+
+Ref<Object> set_richcompare(ThreadState& ts, Object* v, Object* w, CompareOp op) {
+  if (!is_anyset(v) || !is_anyset(w)) return newref(NotImplemented());
+  switch (op) {
+    case CompareOp::EQ:
+    case CompareOp::NE: {
+      bool eq = set_size(v) == set_size(w);
+      int64_t hv = as_set(v)->hash, hw = as_set(w)->hash;
+      if (eq && is_frozen(v) && is_frozen(w) && hv != -1 && hw != -1 && hv != hw) eq = false;
+      if (eq) eq = issubset(ts, v, w);
+      return bool_ref(op == CompareOp::EQ ? eq : !eq);
+    }
+    case CompareOp::LE: return bool_ref(issubset(ts, v, w));
+    case CompareOp::GE: return bool_ref(issuperset(ts, v, w));
+    case CompareOp::LT: return bool_ref(set_size(v) < set_size(w) && issubset(ts, v, w));
+    case CompareOp::GT: return bool_ref(set_size(v) > set_size(w) && issuperset(ts, v, w));
+  }
+  return newref(NotImplemented());
+}
+
+size_t set_len(ThreadState&, Object* self) { return set_size(self); }
+bool set_bool(ThreadState&, Object* self) { return set_size(self) != 0; }
+
+bool set_contains_slot(ThreadState& ts, Object* self, Object* key) {
+  return with_key(ts, key, [&](Object* k, int64_t h) { return lookkey(ts, as_set(self), k, h) != nullptr; });
+}
+
+Ref<Object> set_or(ThreadState& ts, Object* a, Object* b) {
+  if (!is_anyset(a) || !is_anyset(b)) return newref(NotImplemented());
+  Ref<Object> result = set_copy(ts, a);
+  if (a != b) update_internal(ts, as_set(result), b);
+  return result;
+}
+Ref<Object> set_and(ThreadState& ts, Object* a, Object* b) {
+  if (!is_anyset(a) || !is_anyset(b)) return newref(NotImplemented());
+  return intersection(ts, a, b);
+}
+Ref<Object> set_sub(ThreadState& ts, Object* a, Object* b) {
+  if (!is_anyset(a) || !is_anyset(b)) return newref(NotImplemented());
+  return difference(ts, a, b);
+}
+Ref<Object> set_xor(ThreadState& ts, Object* a, Object* b) {
+  if (!is_anyset(a) || !is_anyset(b)) return newref(NotImplemented());
+  return symmetric_difference(ts, a, b);
+}
+Ref<Object> set_ior(ThreadState& ts, Object* a, Object* b) {
+  if (!is_set_type(a) || !is_anyset(b)) return newref(NotImplemented());
+  update_internal(ts, as_set(a), b);
+  return newref(a);
+}
+Ref<Object> set_iand(ThreadState& ts, Object* a, Object* b) {
+  if (!is_set_type(a) || !is_anyset(b)) return newref(NotImplemented());
+  Ref<Object> tmp = intersection(ts, a, b);
+  {
+    CriticalSection cs(a);
+    swap_bodies(as_set(a), as_set(tmp));
+  }
+  return newref(a);
+}
+Ref<Object> set_isub(ThreadState& ts, Object* a, Object* b) {
+  if (!is_set_type(a) || !is_anyset(b)) return newref(NotImplemented());
+  difference_update_internal(ts, as_set(a), b);
+  return newref(a);
+}
+Ref<Object> set_ixor(ThreadState& ts, Object* a, Object* b) {
+  if (!is_set_type(a) || !is_anyset(b)) return newref(NotImplemented());
+  symmetric_difference_update(ts, as_set(a), b);
+  return newref(a);
+}
+
+Ref<Object> set_new_slot(ThreadState&, TypeObject* type, Object* const*, size_t, Object* kwnames) {
+  if (type == &Set_type) check_no_kwargs("set", kwnames);
+  return alloc_set(type);  // the items come from set.__init__
+}
+
+void set_init_slot(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  check_no_kwargs("set", kwnames);
+  if (nargs > 1) raise_fmt(Exc_TypeError, "%s expected at most 1 argument, got %zu", type_of(self)->name, nargs);
+  if (set_size(self) != 0 || as_set(self)->table) clear_internal(as_set(self));
+  if (nargs == 1) update_internal(ts, as_set(self), args[0]);
+}
+
+Ref<Object> frozenset_new_slot(ThreadState& ts, TypeObject* type, Object* const* args, size_t nargs,
+                               Object* kwnames) {
+  if (type == &FrozenSet_type) check_no_kwargs("frozenset", kwnames);
+  if (nargs > 1) raise_fmt(Exc_TypeError, "%s expected at most 1 argument, got %zu", type->name, nargs);
+  if (type == &FrozenSet_type && nargs == 1 && type_check_exact(args[0], &FrozenSet_type)) return newref(args[0]);
+  Ref<Object> r = alloc_set(type);
+  if (nargs == 1) update_internal(ts, as_set(r), args[0]);
+  return r;
+}
+
+// --- methods -------------------------------------------------------------------------------
+
+#define GK_SET_NOKW(name) check_no_kwargs(name, kwnames)
+
+Ref<Object> m_add(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  GK_SET_NOKW("add");
+  check_nargs("add", nargs, 1, 1);
+  set_add(ts, self, args[0]);
+  return none_ref();
+}
+
+Ref<Object> m_clear(ThreadState&, Object* self, Object* const*, size_t nargs, Object*) {
+  check_nargs("clear", nargs, 0, 0);
+  clear_internal(as_set(self));
+  return none_ref();
+}
+
+Ref<Object> m_copy(ThreadState& ts, Object* self, Object* const*, size_t nargs, Object*) {
+  check_nargs("copy", nargs, 0, 0);
+  if (type_check_exact(self, &FrozenSet_type)) return newref(self);
+  return set_copy(ts, self);
+}
+
+Ref<Object> m_discard(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  GK_SET_NOKW("discard");
+  check_nargs("discard", nargs, 1, 1);
+  with_key(ts, args[0], [&](Object* k, int64_t h) { return discard_entry(ts, as_set(self), k, h); });
+  return none_ref();
+}
+
+Ref<Object> m_remove(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  GK_SET_NOKW("remove");
+  check_nargs("remove", nargs, 1, 1);
+  if (!with_key(ts, args[0], [&](Object* k, int64_t h) { return discard_entry(ts, as_set(self), k, h); }))
+    raise_with_arg(Exc_KeyError, args[0]);
+  return none_ref();
+}
+
+Ref<Object> m_pop(ThreadState&, Object* self, Object* const*, size_t nargs, Object*) {
+  check_nargs("pop", nargs, 0, 0);
+  SetObject* so = as_set(self);
+  CriticalSection cs(so);
+  if (so->used == 0) raise_with_arg(Exc_KeyError, str_new("pop from an empty set"));
+  SetTable* t = so->table;
+  size_t i = t->finger & t->mask;
+  SetEntry* table = entries(t);
+  while (!table[i].key || table[i].key == dummy()) i = (i + 1) & t->mask;
+  Object* key = table[i].key;
+  table[i].key = dummy();
+  table[i].hash = -1;
+  --so->used;
+  t->finger = i + 1;
+  return steal(key);
+}
+
+Ref<Object> m_union(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  GK_SET_NOKW("union");
+  Ref<Object> result = set_copy(ts, self);
+  for (size_t i = 0; i < nargs; ++i)
+    if (args[i] != self) update_internal(ts, as_set(result), args[i]);
+  return result;
+}
+
+Ref<Object> intersection_multi(ThreadState& ts, Object* self, Object* const* args, size_t nargs) {
+  if (nargs == 0) return set_copy(ts, self);
+  Ref<Object> result = newref(self);
+  for (size_t i = 0; i < nargs; ++i) result = intersection(ts, result, args[i]);
+  return result;
+}
+
+Ref<Object> m_intersection(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  GK_SET_NOKW("intersection");
+  return intersection_multi(ts, self, args, nargs);
+}
+
+Ref<Object> m_intersection_update(ThreadState& ts, Object* self, Object* const* args, size_t nargs,
+                                  Object* kwnames) {
+  GK_SET_NOKW("intersection_update");
+  Ref<Object> tmp = intersection_multi(ts, self, args, nargs);
+  if (tmp.get() != self) {
+    CriticalSection cs(self);
+    swap_bodies(as_set(self), as_set(tmp));
+  }
+  return none_ref();
+}
+
+Ref<Object> m_difference(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  GK_SET_NOKW("difference");
+  if (nargs == 0) return set_copy(ts, self);
+  Ref<Object> result = difference(ts, self, args[0]);
+  for (size_t i = 1; i < nargs; ++i) difference_update_internal(ts, as_set(result), args[i]);
+  return result;
+}
+
+Ref<Object> m_difference_update(ThreadState& ts, Object* self, Object* const* args, size_t nargs,
+                                Object* kwnames) {
+  GK_SET_NOKW("difference_update");
+  for (size_t i = 0; i < nargs; ++i) difference_update_internal(ts, as_set(self), args[i]);
+  return none_ref();
+}
+
+Ref<Object> m_symmetric_difference(ThreadState& ts, Object* self, Object* const* args, size_t nargs,
+                                   Object* kwnames) {
+  GK_SET_NOKW("symmetric_difference");
+  check_nargs("symmetric_difference", nargs, 1, 1);
+  return symmetric_difference(ts, self, args[0]);
+}
+
+Ref<Object> m_symmetric_difference_update(ThreadState& ts, Object* self, Object* const* args, size_t nargs,
+                                          Object* kwnames) {
+  GK_SET_NOKW("symmetric_difference_update");
+  check_nargs("symmetric_difference_update", nargs, 1, 1);
+  symmetric_difference_update(ts, as_set(self), args[0]);
+  return none_ref();
+}
+
+Ref<Object> m_update(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  GK_SET_NOKW("update");
+  for (size_t i = 0; i < nargs; ++i) update_internal(ts, as_set(self), args[i]);
+  return none_ref();
+}
+
+Ref<Object> m_issubset(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  GK_SET_NOKW("issubset");
+  check_nargs("issubset", nargs, 1, 1);
+  return bool_ref(issubset(ts, self, args[0]));
+}
+
+Ref<Object> m_issuperset(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  GK_SET_NOKW("issuperset");
+  check_nargs("issuperset", nargs, 1, 1);
+  return bool_ref(issuperset(ts, self, args[0]));
+}
+
+Ref<Object> m_isdisjoint(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  GK_SET_NOKW("isdisjoint");
+  check_nargs("isdisjoint", nargs, 1, 1);
+  return bool_ref(isdisjoint(ts, self, args[0]));
+}
+
+Ref<Object> m_sizeof(ThreadState&, Object* self, Object* const*, size_t nargs, Object*) {
+  check_nargs("__sizeof__", nargs, 0, 0);
+  SetTable* t = as_set(self)->table;
+  return int_from_u64(sizeof(SetObject) + (t ? table_bytes(t->mask) : 0));
+}
+
+#undef GK_SET_NOKW
+
+const MethodDef set_methods[] = {
+    {"add", m_add, METH_DEFAULT, "Add an element to a set."},
+    {"clear", m_clear, METH_DEFAULT, "Remove all elements from this set."},
+    {"copy", m_copy, METH_DEFAULT, "Return a shallow copy of a set."},
+    {"discard", m_discard, METH_DEFAULT, "Remove an element from a set if it is a member."},
+    {"remove", m_remove, METH_DEFAULT, "Remove an element from a set; it must be a member."},
+    {"pop", m_pop, METH_DEFAULT, "Remove and return an arbitrary set element."},
+    {"union", m_union, METH_DEFAULT, "Return the union of sets as a new set."},
+    {"intersection", m_intersection, METH_DEFAULT, "Return the intersection of two sets as a new set."},
+    {"intersection_update", m_intersection_update, METH_DEFAULT, "Update a set with the intersection of itself and another."},
+    {"difference", m_difference, METH_DEFAULT, "Return the difference of two or more sets as a new set."},
+    {"difference_update", m_difference_update, METH_DEFAULT, "Remove all elements of another set from this set."},
+    {"symmetric_difference", m_symmetric_difference, METH_DEFAULT, "Return the symmetric difference of two sets as a new set."},
+    {"symmetric_difference_update", m_symmetric_difference_update, METH_DEFAULT, "Update a set with the symmetric difference of itself and another."},
+    {"update", m_update, METH_DEFAULT, "Update a set with the union of itself and others."},
+    {"issubset", m_issubset, METH_DEFAULT, "Report whether another set contains this set."},
+    {"issuperset", m_issuperset, METH_DEFAULT, "Report whether this set contains another set."},
+    {"isdisjoint", m_isdisjoint, METH_DEFAULT, "Return True if two sets have a null intersection."},
+    {"__sizeof__", m_sizeof},
+    {nullptr, nullptr},
+};
+
+const MethodDef frozenset_methods[] = {
+    {"copy", m_copy, METH_DEFAULT, "Return a shallow copy of a set."},
+    {"union", m_union, METH_DEFAULT, "Return the union of sets as a new set."},
+    {"intersection", m_intersection, METH_DEFAULT, "Return the intersection of two sets as a new set."},
+    {"difference", m_difference, METH_DEFAULT, "Return the difference of two or more sets as a new set."},
+    {"symmetric_difference", m_symmetric_difference, METH_DEFAULT, "Return the symmetric difference of two sets as a new set."},
+    {"issubset", m_issubset, METH_DEFAULT, "Report whether another set contains this set."},
+    {"issuperset", m_issuperset, METH_DEFAULT, "Report whether this set contains another set."},
+    {"isdisjoint", m_isdisjoint, METH_DEFAULT, "Return True if two sets have a null intersection."},
+    {"__sizeof__", m_sizeof},
+    {nullptr, nullptr},
+};
+
+// --- set_iterator ----------------------------------------------------------------------------
+
+struct SetIterObject : Object {
+  Object* set;   // strong; null once exhausted. Owner: the iterating thread (all fields).
+  size_t used;   // size when iteration started; SIZE_MAX after a "changed size" error
+  size_t pos;    // next slot
+  size_t len;    // items left
+};
+
+void set_iter_dealloc(Object* o) noexcept {
+  xdecref(static_cast<SetIterObject*>(o)->set);
+  object_free(o, sizeof(SetIterObject));
+}
+
+Ref<Object> set_iter(ThreadState&, Object* self) {
+  auto* it = alloc_object<SetIterObject>(&SetIter_type);
+  incref(self);
+  it->set = self;
+  it->used = set_size(self);
+  it->len = set_size(self);
+  return steal<Object>(it);
+}
+
+Ref<Object> self_iter(ThreadState&, Object* self) { return newref(self); }
+
+Ref<Object> set_iter_next(ThreadState&, Object* o) {
+  auto* it = static_cast<SetIterObject*>(o);
+  Object* s = it->set;
+  if (!s) return nullptr;
+  SetObject* so = as_set(s);
+  if (it->used != so->used) {
+    it->used = SIZE_MAX;
+    raise(Exc_RuntimeError, "Set changed size during iteration");
+  }
+  SetEntry* e;
+  if (next_entry(so, it->pos, e)) {
+    if (it->len) --it->len;
+    return newref(e->key);
+  }
+  it->set = nullptr;
+  decref(s);
+  return nullptr;
+}
+
+Ref<Object> set_iter_length_hint(ThreadState&, Object* o, Object* const*, size_t, Object*) {
+  auto* it = static_cast<SetIterObject*>(o);
+  return int_from_u64(it->set && it->used == set_size(it->set) ? it->len : 0);
+}
+
+const MethodDef set_iter_methods[] = {
+    {"__length_hint__", set_iter_length_hint},
+    {nullptr, nullptr},
+};
+
+// --- type setup --------------------------------------------------------------------------------
+
+void setup_common(TypeObject& t) {
+  t.basicsize = sizeof(SetObject);
+  t.flags = TPFLAG_BASETYPE | TPFLAG_IMMUTABLE;
+  t.dealloc = set_dealloc;
+  t.repr = set_repr;
+  t.richcompare = set_richcompare;
+  t.iter = set_iter;
+  t.nb[NB_OR] = set_or;
+  t.nb[NB_AND] = set_and;
+  t.nb[NB_SUBTRACT] = set_sub;
+  t.nb[NB_XOR] = set_xor;
+  t.nb_bool = set_bool;
+  t.len = set_len;
+  t.contains = set_contains_slot;
+}
+
+void setup_set(TypeObject& t) {
+  setup_common(t);
+  t.name = "set";
+  t.doc = "set() -> new empty set object\nset(iterable) -> new set object";
+  t.hash = nullptr;  // unhashable
+  t.new_ = set_new_slot;
+  t.init = set_init_slot;
+  t.nb_inplace[NB_OR] = set_ior;
+  t.nb_inplace[NB_AND] = set_iand;
+  t.nb_inplace[NB_SUBTRACT] = set_isub;
+  t.nb_inplace[NB_XOR] = set_ixor;
+  t.methods = set_methods;
+}
+
+void setup_frozenset(TypeObject& t) {
+  setup_common(t);
+  t.name = "frozenset";
+  t.doc = "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object";
+  t.hash = frozenset_hash;
+  t.new_ = frozenset_new_slot;
+  t.methods = frozenset_methods;
+}
+
+void setup_set_iter(TypeObject& t) {
+  t.name = "set_iterator";
+  t.basicsize = sizeof(SetIterObject);
+  t.flags = TPFLAG_IMMUTABLE;
+  t.dealloc = set_iter_dealloc;
+  t.iter = self_iter;
+  t.iternext = set_iter_next;
+  t.methods = set_iter_methods;
+}
+
+}  // namespace
+
+GK_REGISTER_TYPE(Set_type, setup_set);
+GK_REGISTER_TYPE(FrozenSet_type, setup_frozenset);
+GK_REGISTER_TYPE(SetIter_type, setup_set_iter);
+
+// --- public API ------------------------------------------------------------------------------------
+
+Ref<Object> set_new() { return alloc_set(&Set_type); }
+
+Ref<Object> set_from_iterable(ThreadState& ts, TypeObject* type, Object* iterable) {
+  if (type == &FrozenSet_type && iterable && type_check_exact(iterable, &FrozenSet_type)) return newref(iterable);
+  Ref<Object> r = alloc_set(type);
+  if (iterable) update_internal(ts, as_set(r), iterable);
+  return r;
+}
+
+void set_add(ThreadState& ts, Object* s, Object* key) { add_entry(ts, as_set(s), key, key_hash(ts, key)); }
+
+bool set_contains(ThreadState& ts, Object* s, Object* key) { return set_contains_slot(ts, s, key); }
+
+bool set_discard(ThreadState& ts, Object* s, Object* key) {
+  return with_key(ts, key, [&](Object* k, int64_t h) { return discard_entry(ts, as_set(s), k, h); });
+}
+
+bool set_next(Object* s, size_t& pos, Object** key) noexcept {
+  SetEntry* e;
+  if (!next_entry(as_set(s), pos, e)) return false;
+  *key = e->key;
+  return true;
+}
+
+}  // namespace gk

@@ -1,0 +1,13 @@
+# map and filter: laziness, multiple iterables, None as predicate.
+print(list(map(str, [1, 2, 3])), list(map(len, ["a", "bb"])), list(map(pow, [2, 3], [3, 2])))
+print(list(map(lambda a, b, c: a + b + c, [1, 2], [10, 20], [100, 200, 300])))
+print(list(filter(None, [0, 1, "", "a", None, [], [0]])), list(filter(str.isdigit, "a1b2c3")))
+print(list(filter(lambda x: x > 2, range(6))))
+m = map(lambda x: print("  mapping", x) or x * 2, [1, 2, 3])
+print("map created", type(m).__name__)
+print(next(m))
+print(list(m))
+f = filter(lambda x: x % 2, range(10))
+print(type(f).__name__, list(f), list(f))
+print(sum(map(int, "12345")), "-".join(map(str.upper, ["a", "b"])))
+print(list(map(int, filter(str.isdigit, ["1", "x", "22"]))))

@@ -1,0 +1,6 @@
+# Unbounded recursion must end in RecursionError, never a crash.
+def down(n):
+    return down(n + 1)
+
+print("recursing")
+down(0)

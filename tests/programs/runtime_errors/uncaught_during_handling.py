@@ -1,0 +1,5 @@
+# An exception raised while handling another one.
+try:
+    [][0]
+except IndexError:
+    {}["k"]

@@ -1,0 +1,2 @@
+# An exception raised without arguments shows just its name.
+raise RuntimeError

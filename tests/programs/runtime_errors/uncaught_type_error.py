@@ -1,0 +1,3 @@
+# Adding a str to an int.
+count = 3
+label = "items: " + count

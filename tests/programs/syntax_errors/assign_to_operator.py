@@ -1,0 +1,2 @@
+# Assignment to an expression.
+a + 1 = 2

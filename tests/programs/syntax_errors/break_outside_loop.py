@@ -1,0 +1,3 @@
+# break with no loop.
+if True:
+    break

@@ -1,0 +1,3 @@
+# continue with no loop.
+def f():
+    continue

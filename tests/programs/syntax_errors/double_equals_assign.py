@@ -1,0 +1,3 @@
+# '=' where a comparison was meant, inside an if.
+if x = 1:
+    pass

@@ -1,0 +1,2 @@
+# An f-string with an empty replacement field.
+s = f"empty {}"

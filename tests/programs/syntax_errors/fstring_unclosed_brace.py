@@ -1,0 +1,3 @@
+# An f-string replacement field that is never closed.
+name = "x"
+s = f"hello {name"

@@ -1,0 +1,2 @@
+# A number directly followed by letters.
+x = 123abc

@@ -1,0 +1,2 @@
+# Two operators in a row.
+x = 1 +* 2

@@ -1,0 +1,2 @@
+# A starred target on its own.
+*a = [1, 2]

@@ -1,0 +1,6 @@
+# nonlocal naming a variable no enclosing function defines.
+def outer():
+    def inner():
+        nonlocal missing
+        missing = 1
+    return inner

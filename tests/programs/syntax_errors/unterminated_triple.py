@@ -1,0 +1,3 @@
+# A triple-quoted string that runs to the end of the file.
+doc = """starts here
+and goes on
