@@ -28,23 +28,10 @@ concept AllocPolicyType = requires(void* p, size_t n) {
 };
 
 
-// Under AddressSanitizer, objects come straight from malloc so that ASan sees
-// every object block (a pool allocator would hide use-after-free inside its
-// pools) — CPython's advice (PYTHONMALLOC=malloc) too. The pool allocator is
-// still tested under ASan by its own unit tests.
-#if defined(__SANITIZE_ADDRESS__)
-inline constexpr bool kSanitizerAllocator = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-inline constexpr bool kSanitizerAllocator = true;
-#else
-inline constexpr bool kSanitizerAllocator = false;
-#endif
-#else
-inline constexpr bool kSanitizerAllocator = false;
-#endif
 using SelectedAllocator = std::conditional_t<config::alloc_is_pymalloc, PymallocPolicy, MimallocPolicy>;
-using AllocPolicy = std::conditional_t<kSanitizerAllocator, SystemAllocator, SelectedAllocator>;
+// Under AddressSanitizer the pool allocator poisons free blocks, so ASan
+// builds test the real allocator (alloc/pool_allocator.cpp).
+using AllocPolicy = SelectedAllocator;
 static_assert(AllocPolicyType<AllocPolicy>);
 
 }  // namespace gk

@@ -2,8 +2,11 @@
 // machine is described in pool_allocator.hpp).
 #include "alloc/pool_allocator.hpp"
 
+#include "gilkit_config.hpp"
+
 #include <sys/mman.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -38,6 +41,17 @@ struct PoolAllocator::Arena {
   Arena* next_all;         // all_arenas_ list
   Arena* prev_all;
 };
+
+// Under AddressSanitizer, free blocks are poisoned, so a use-after-free or a
+// double free inside a pool is reported like one on malloc'ed memory.
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define GK_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define GK_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define GK_POISON(p, n) ((void)(p), (void)(n))
+#define GK_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
 
 namespace {
 constexpr uint32_t kHeaderSize = 4 * PoolAllocator::kAlignment;  // blocks start 64 bytes in
@@ -85,6 +99,7 @@ void PoolAllocator::release_arena(Arena* a) noexcept {
   if (a->prev_all) a->prev_all->next_all = a->next_all;
   else all_arenas_ = a->next_all;
   if (a->next_all) a->next_all->prev_all = a->prev_all;
+  GK_UNPOISON(a->base, kArenaSize);  // the addresses may be mapped again later
   munmap(a->base, kArenaSize);
   std::free(a);
   ++arenas_reclaimed_;
@@ -167,11 +182,24 @@ void* PoolAllocator::allocate(size_t size) {
 
   void* block = pool->freeblock;
   if (block) {
-    pool->freeblock = *static_cast<void**>(block);
+    GK_UNPOISON(block, class_size(cls));
+    void* next = *static_cast<void**>(block);
+    if constexpr (config::checks >= 1) {
+      // Invariant: a free block's link is null or another block of the same
+      // pool. Anything else means the block was written after it was freed
+      // (typically an incref/decref on a dead object).
+      if (next && pool_of(next) != pool) {
+        std::fprintf(stderr, "gilkit: pool allocator: free block %p (size %zu) was written after free (link %p)\n",
+                     block, class_size(cls), next);
+        std::abort();
+      }
+    }
+    pool->freeblock = next;
   } else {
     // Carve the next block; the pool had at least one (used pools are never full).
     block = reinterpret_cast<char*>(pool) + pool->next_offset;
     pool->next_offset += static_cast<uint32_t>(class_size(cls));
+    GK_UNPOISON(block, class_size(cls));  // may hold poison from the pool's previous size class
   }
   ++pool->ref_count;
   if (!pool->freeblock && pool->next_offset > pool->max_next_offset) {
@@ -199,9 +227,18 @@ void PoolAllocator::deallocate(void* p, size_t size) noexcept {
   }
   Pool* pool = pool_of(p);
   size_t cls = pool->size_class;
+  if constexpr (config::checks >= 1) {
+    // Invariant: a block is freed with the size class it was allocated with.
+    if (cls != size_class(size) || pool->ref_count == 0) {
+      std::fprintf(stderr, "gilkit: pool allocator: block %p freed with size %zu (class %zu) but its pool holds class %zu"
+                   " (%u blocks in use)\n", p, size, size_class(size), cls, pool->ref_count);
+      std::abort();
+    }
+  }
   bool was_full = pool->next == nullptr;
   *static_cast<void**>(p) = pool->freeblock;
   pool->freeblock = p;
+  GK_POISON(p, class_size(cls));
   --pool->ref_count;
 
   if (was_full) {

@@ -9,7 +9,9 @@ count and the work size as arguments.
 --mode cpu   N threads each compute sum(range(W)). Under a GIL they take
              turns: ~N times as long as ONE thread doing sum(range(W)) once.
              Both times are measured in this process (the ratio is taken
-             within one run) and the sums are checked.
+             within one run) and the sums are checked. `cores` = process
+             CPU time / wall time of the N-thread phase: ~1 when the
+             threads take turns, ~min(N, cores) when they run in parallel.
 --mode both  io, then cpu (two JSON lines).
 
 Prints one JSON line per mode on stdout, e.g.
@@ -29,15 +31,25 @@ def cpu_bound(n, results, slot):
     results[slot] = sum(range(n))  # the GIL is held throughout
 
 
-def run_threads(count, target, args_for):
+def cpu_clock():
+    f = getattr(time, "process_time", None)
+    return f() if f is not None else None
+
+
+def run_threads(count, target, args_for, cpu=None):
     # As in the chapter: the clock starts before the threads are created.
+    # `cpu`, a list, receives the process CPU time used meanwhile (or None).
+    cpu0 = cpu_clock()
     start = time.perf_counter()
     threads = [threading.Thread(target=target, args=args_for(i)) for i in range(count)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    if cpu is not None:
+        cpu.append(cpu_clock() - cpu0 if cpu0 is not None else None)
+    return elapsed
 
 
 def measure_io(count, seconds):
@@ -49,10 +61,12 @@ def measure_io(count, seconds):
 
 def measure_cpu(count, work):
     expected = work * (work - 1) // 2
+    cpu_bound(max(1, work // 10), [None], 0)  # warm-up, not measured
     one = [None]
     seconds_one = run_threads(1, cpu_bound, lambda i: (work, one, i))
     results = [None] * count
-    seconds = run_threads(count, cpu_bound, lambda i: (work, results, i))
+    cpu = []
+    seconds = run_threads(count, cpu_bound, lambda i: (work, results, i), cpu)
     ok = one[0] == expected
     for r in results:
         if r != expected:
@@ -60,6 +74,8 @@ def measure_cpu(count, work):
     return {"experiment": "chapter", "mode": "cpu", "threads": count, "work": work,
             "seconds_one": seconds_one, "seconds": seconds,
             "ratio": seconds / seconds_one if seconds_one > 0 else 0.0,
+            "cpu_seconds": cpu[0],
+            "cores": cpu[0] / seconds if cpu[0] is not None and seconds > 0 else None,
             "checksum": expected % 1000000007, "checksum_ok": ok}
 
 

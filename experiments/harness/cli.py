@@ -5,7 +5,6 @@ main(argv) returns the exit status: 0 report written; 1 nothing could run
 """
 import argparse
 import datetime as dt
-import json
 import os
 import shutil
 import subprocess
@@ -128,17 +127,17 @@ def parse_args(argv):
     if ns.list:
         cfg.only = ["--list"]
         return cfg
-    if ns.gilkit_binary and ns.variants:
+    if ns.gilkit_binary and ns.variants is not None:
         raise UsageError("--gilkit-binary and --variants exclude each other (the binary is the only variant)")
-    if ns.variants:
+    if ns.variants is not None:
         cfg.variants = variants.parse_variant_names(ns.variants)
-    if ns.threads:
+    if ns.threads is not None:
         cfg.threads = parse_int_list(ns.threads, "--threads")
     if ns.repeats is not None:
         if ns.repeats < 1 or ns.repeats > 100:
             raise UsageError("--repeats must be between 1 and 100")
         cfg.repeats = ns.repeats
-    if ns.only:
+    if ns.only is not None:
         cfg.only = parse_only(ns.only)
     if ns.jobs < 1:
         raise UsageError("--jobs must be >= 1")
@@ -243,6 +242,15 @@ def main(argv=None):
         return 2
 
 
+def busy_warnings(load_start, load_end, ncpu):
+    """A warning when other work was competing for the CPUs (before the runs, or left over after)."""
+    if max(load_start, load_end) > 0.75 * ncpu:
+        return [f"the machine was busy (1-minute load average {load_start:.1f} before the runs, "
+                f"{load_end:.1f} after, on {ncpu} cores): other processes competed for the CPUs, so "
+                "timings and speedups are noisy — check the ⚠ marks and rerun on a quiet machine"]
+    return []
+
+
 def log(msg=""):
     print(msg, flush=True)
 
@@ -254,6 +262,7 @@ def run(cfg):
     effective(cfg, ncpu)
     log(f"gilkit experiments: {', '.join(cfg.only)}{' (quick)' if cfg.quick else ''}; "
         f"threads {','.join(map(str, cfg.threads))}; {cfg.repeats} repeats")
+    load_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     all_variants = prepare_variants(cfg, log)
     usable = [v for v in all_variants if v.usable]
     out = make_out_dir(cfg, now)
@@ -309,6 +318,11 @@ def run(cfg):
     cpython_desc = next((f"{v.binary} ({v.version})" for v in all_variants if v.is_reference), None)
     env_rows = env.collect(cpython=cpython_desc or shutil.which("python3"),
                            plot_python=f"{plot_python} (matplotlib {plot_info})" if plot_python else plot_info)
+    load_end = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    env_rows.append(("load average (1 min) at the end", f"{load_end:.2f}"))
+    warnings = busy_warnings(load_start, load_end, ncpu)
+    for w in warnings:
+        log(f"warning: {w}")
     env_rows.append(("scripts/experiment options",
                      f"quick={cfg.quick}, repeats={cfg.repeats}, threads={cfg.threads}, scale={cfg.scale}"))
     duration = runner.fmt_duration(time.monotonic() - t_start)
@@ -318,7 +332,7 @@ def run(cfg):
                         command=command.strip(), started=now.isoformat(timespec="seconds"), duration=duration,
                         env_rows=env_rows, variants=all_variants, sections=sections, results=results,
                         plot_files=plot_files, plot_problem=plot_problem, interrupted=interrupted,
-                        harness_errors=harness_errors)
+                        harness_errors=harness_errors, warnings=warnings)
     report.write_json(out / "results.json", {
         "command": command, "started": now.isoformat(timespec="seconds"), "duration": duration,
         "config": {"quick": cfg.quick, "repeats": cfg.repeats, "threads": cfg.threads, "scale": cfg.scale,

@@ -4,8 +4,8 @@ renders the specs to PNG with matplotlib.
 matplotlib comes from Debian's python3-matplotlib, which installs for
 Debian's own /usr/bin/python3 — not necessarily the first python3 on PATH
 (here a pyenv 3.11 without it). find_plot_python() looks for an interpreter
-that can import matplotlib ($GILKIT_PLOT_PYTHON, this interpreter,
-python3 on PATH, /usr/bin/python3) and render() runs this file as a script
+that can import matplotlib ($GILKIT_PLOT_PYTHON alone when it is set;
+else this interpreter, python3 on PATH, /usr/bin/python3) and render() runs this file as a script
 under it: `PYTHON plots.py SPECS.json` (only the standard library and
 matplotlib are imported on that path).
 
@@ -20,7 +20,7 @@ PANEL (kind "line"):
 PANEL (kind "bar"): grouped bars
   {"kind": "bar", "title", "ylabel", "yscale", "categories": [...],
    "series": [{"label", "values": [...], "lo": [...], "hi": [...], "color", "hatch"}],
-   "hlines": [{"y", "label", "color", "style"}]}
+   "hlines": [{"y", "label", "color", "style"}], "value_labels": true, "value_format": "{:.2f}"}
 Missing values are null.
 """
 import json
@@ -37,11 +37,10 @@ _cache = {}
 
 
 def candidates():
-    out = []
     env = os.environ.get("GILKIT_PLOT_PYTHON")
-    if env:
-        out.append(env)
-    out.append(sys.executable)
+    if env:  # an explicit choice: only that interpreter
+        return [env]
+    out = [sys.executable]
     which = shutil.which("python3")
     if which:
         out.append(which)
@@ -160,7 +159,13 @@ def _bar_panel(ax, panel):
                   hatch=s.get("hatch"), edgecolor="black" if s.get("hatch") else None, linewidth=0.4)
         if any(lo_err) or any(hi_err):
             kw.update(yerr=[lo_err, hi_err], capsize=2, error_kw={"elinewidth": 0.8})
-        ax.bar(xs, hs, **kw)
+        bars = ax.bar(xs, hs, **kw)
+        if panel.get("value_labels"):
+            fmt = panel.get("value_format", "{:.2f}")
+            for rect, v, up in zip(bars, hs, hi_err):
+                # Above the whisker, so that the number stays readable.
+                ax.annotate(fmt.format(v), (rect.get_x() + rect.get_width() / 2, v + up), xytext=(0, 2),
+                            textcoords="offset points", ha="center", va="bottom", fontsize=7)
         drawn += 1
     ax.set_xticks(range(len(cats)))
     ax.set_xticklabels(cats, rotation=panel.get("xrotation", 0),
@@ -180,7 +185,8 @@ def render_figure(spec, out_dir):
     ncols = max(1, min(spec.get("ncols", 2), len(panels) or 1))
     nrows = max(1, (len(panels) + ncols - 1) // ncols)
     pw, ph = spec.get("panel_size", [5.0, 3.6])
-    fig, axes = plt.subplots(nrows, ncols, figsize=(pw * ncols, ph * nrows + 0.6), squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(pw * ncols, ph * nrows + 0.6), squeeze=False,
+                             constrained_layout=True)
     for idx, ax in enumerate(axes.flat):
         if idx >= len(panels):
             ax.set_visible(False)
@@ -201,6 +207,8 @@ def render_figure(spec, out_dir):
             ax.minorticks_off() if panel.get("xscale") != "log" else None
         if panel.get("ymin") is not None:
             ax.set_ylim(bottom=panel["ymin"])
+        if panel.get("ymax") is not None:
+            ax.set_ylim(top=panel["ymax"])
         ax.grid(True, alpha=0.3, linewidth=0.6)
         if drawn == 0:
             ax.text(0.5, 0.5, panel.get("note") or "no successful runs", transform=ax.transAxes,
@@ -208,8 +216,9 @@ def render_figure(spec, out_dir):
         elif panel.get("legend", True):
             ax.legend(fontsize=7, loc=panel.get("legend_loc", "best"))
     if spec.get("title"):
-        fig.suptitle(spec["title"], fontsize=12)
-    fig.tight_layout()
+        import textwrap
+        width_chars = max(30, int(pw * ncols * 10))  # ~10 characters per inch at 12 pt
+        fig.suptitle("\n".join(textwrap.wrap(spec["title"], width_chars)), fontsize=12)
     path = Path(out_dir) / spec["file"]
     fig.savefig(path, dpi=spec.get("dpi", 110))
     plt.close(fig)

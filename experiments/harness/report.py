@@ -119,7 +119,7 @@ def summary_rows(sections, variants):
                 columns.append(c)
     rows = []
     for v in variants:
-        cells = [v.name]
+        cells = [v.name if v.usable else f"{v.name} ({v.status.replace('-', ' ')})"]
         for c in columns:
             text = "—"
             for s in sections:
@@ -165,11 +165,12 @@ def render_body(section, plot_files, plot_problem):
                 out.append(f"_(plot `{block['plot']}` not drawn: {plot_problem or 'see the log'})_\n")
         else:
             out.append(block)
-    return "\n".join(out)
+    # A blank line between blocks: a markdown table must not follow a paragraph directly.
+    return "\n".join(b.rstrip("\n") + "\n" for b in out)
 
 
 def write_report(path, *, title, command, started, duration, env_rows, variants, sections,
-                 results, plot_files, plot_problem, interrupted=False, harness_errors=()):
+                 results, plot_files, plot_problem, interrupted=False, harness_errors=(), warnings=()):
     md = [f"# {title}\n",
           f"- command: `{command}`",
           f"- started: {started}; took {duration}",
@@ -179,6 +180,8 @@ def write_report(path, *, title, command, started, duration, env_rows, variants,
           "⚠ marks a spread (max−min)/median above the threshold (25 %; 75 % for latency "
           "percentiles) — treat those numbers with care",
           ""]
+    for w in warnings:
+        md.append(f"> **Warning:** {w}\n")
     headers, rows = summary_rows(sections, variants)
     md += ["## Summary\n", md_table(headers, rows)]
     if plot_problem:

@@ -164,9 +164,14 @@ def binary_variant(path):
         raise UsageError(f"--gilkit-binary: no such executable: {path}")
     lock, impl, version = probe_binary(resolved)
     m = re.search(r"\b(gil|nogil)-(pymalloc|mimalloc)\b", version)
+    m_lock = re.search(r"\block=(gil|nogil)\b", version)
+    m_alloc = re.search(r"\balloc=(pymalloc|mimalloc)\b", version)
     if m:
         name = m.group(0)
         lock, alloc = m.group(1), m.group(2)
+    elif m_lock and m_alloc:  # "gilkit 0.1.0 (...; lock=gil, alloc=pymalloc, ...)"
+        lock, alloc = m_lock.group(1), m_alloc.group(1)
+        name = f"{lock}-{alloc}"
     else:
         name = Path(resolved).name
         alloc = None

@@ -8,7 +8,11 @@ only on `work`). measure() runs it
   3. in N worker threads, each at `work` (N = --threads) -> seconds
 
 and prints one JSON line: the speedup N * seconds_1 / seconds is taken within
-this one process (1.0 = no gain from threads, N = perfect scaling).
+this one process (1.0 = no gain from threads, N = perfect scaling), and
+`cores`, the process CPU time / wall time of the N-thread phase: how many
+cores were busy on average (~1 under a GIL, ~min(N, cores) when threads run
+in parallel) — a check that stays meaningful when other processes load the
+machine.
 
 Only sys, time and threading are used, so the workloads run under CPython
 and under gilkit (which has no json or argparse module).
@@ -76,28 +80,37 @@ def parse_args(prog, argv, default_work, extra=None, doc=""):
     return opts
 
 
+def cpu_clock():
+    f = getattr(time, "process_time", None)
+    return f() if f is not None else None
+
+
 def run_workers(count, work_fn, work):
+    """(wall seconds, process CPU seconds or None, results)."""
     results = [None] * count
 
     def worker(slot):
         results[slot] = work_fn(work)
 
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
+    cpu0 = cpu_clock()
     start = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return time.perf_counter() - start, results
+    wall = time.perf_counter() - start
+    cpu1 = cpu_clock()
+    return wall, (cpu1 - cpu0 if cpu0 is not None else None), results
 
 
 def measure(workload, work_fn, threads, work, fields=None):
     work_fn(max(1, work // 10))  # warm-up
-    seconds_1, results_1 = run_workers(1, work_fn, work)
+    seconds_1, cpu_1, results_1 = run_workers(1, work_fn, work)
     if threads == 1:
-        seconds, results = seconds_1, results_1
+        seconds, cpu, results = seconds_1, cpu_1, results_1
     else:
-        seconds, results = run_workers(threads, work_fn, work)
+        seconds, cpu, results = run_workers(threads, work_fn, work)
     checksum = results_1[0]
     consistent = True
     for r in results:
@@ -106,6 +119,7 @@ def measure(workload, work_fn, threads, work, fields=None):
     out = {"workload": workload, "threads": threads, "work": work,
            "seconds": seconds, "seconds_1": seconds_1,
            "speedup": threads * seconds_1 / seconds if seconds > 0 else 0.0,
+           "cpu_seconds": cpu, "cores": cpu / seconds if cpu is not None and seconds > 0 else None,
            "checksum": checksum, "consistent": consistent}
     if fields:
         out.update(fields)

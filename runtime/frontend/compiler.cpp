@@ -185,8 +185,6 @@ std::string const_key(Object* o) {
   return {};
 }
 
-namespace {
-// CPython interns str constants made only of name characters ([A-Za-z0-9_]).
 bool all_name_chars(std::string_view s) {
   for (char ch : s) {
     auto c = static_cast<unsigned char>(ch);
@@ -194,7 +192,25 @@ bool all_name_chars(std::string_view s) {
   }
   return true;
 }
-}  // namespace
+
+int binop_kind(Operator op) {
+  switch (op) {
+    case Operator::Add: return NB_ADD;
+    case Operator::Sub: return NB_SUBTRACT;
+    case Operator::Mult: return NB_MULTIPLY;
+    case Operator::MatMult: return NB_MATRIX_MULTIPLY;
+    case Operator::Div: return NB_TRUE_DIVIDE;
+    case Operator::Mod: return NB_REMAINDER;
+    case Operator::Pow: return NB_POWER;
+    case Operator::LShift: return NB_LSHIFT;
+    case Operator::RShift: return NB_RSHIFT;
+    case Operator::BitOr: return NB_OR;
+    case Operator::BitXor: return NB_XOR;
+    case Operator::BitAnd: return NB_AND;
+    case Operator::FloorDiv: return NB_FLOOR_DIVIDE;
+  }
+  return NB_ADD;
+}
 
 int Compiler::add_const(Ref<Object> value) {
   if (type_of(value) == &Str_type && !static_cast<StrObject*>(value.get())->interned && all_name_chars(str_view(value)))

@@ -262,6 +262,12 @@ class LineScope {
   int saved_;
 };
 
+// BINARY_OP's argument (BinaryOpKind) for an AST operator.
+int binop_kind(Operator op);
+
+// CPython interns str constants made only of name characters ([A-Za-z0-9_]).
+bool all_name_chars(std::string_view s);
+
 // The key under which a constant is deduplicated in co_consts (type and
 // value, so 0, 0.0, -0.0 and False stay distinct); empty when `o` cannot be
 // a constant.

@@ -32,24 +32,6 @@ constexpr size_t kMaxIntBits = 128;
 constexpr size_t kMaxCollectionSize = 256;
 constexpr size_t kMaxStrSize = 4096;
 
-int binop_kind(Operator op) {
-  switch (op) {
-    case Operator::Add: return NB_ADD;
-    case Operator::Sub: return NB_SUBTRACT;
-    case Operator::Mult: return NB_MULTIPLY;
-    case Operator::MatMult: return NB_MATRIX_MULTIPLY;
-    case Operator::Div: return NB_TRUE_DIVIDE;
-    case Operator::Mod: return NB_REMAINDER;
-    case Operator::Pow: return NB_POWER;
-    case Operator::LShift: return NB_LSHIFT;
-    case Operator::RShift: return NB_RSHIFT;
-    case Operator::BitOr: return NB_OR;
-    case Operator::BitXor: return NB_XOR;
-    case Operator::BitAnd: return NB_AND;
-    case Operator::FloorDiv: return NB_FLOOR_DIVIDE;
-  }
-  return NB_ADD;
-}
 
 bool has_starred(const ExprList& es) {
   return std::any_of(es.begin(), es.end(), [](Expr* e) { return e->is<Starred>(); });
@@ -82,14 +64,6 @@ const char* target_description(const Expr* e) {
   }
 }
 
-bool is_name_char_string(std::string_view s) {
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if (!(c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
-  }
-  return true;
-}
-
 // The int value of o when it fits in int64, else false.
 bool small_int(Object* o, int64_t& v) { return is_int(o) && int_to_i64(o, v); }
 
@@ -119,7 +93,7 @@ Ref<Object> Compiler::constant_object(const Constant* c) {
         else if constexpr (std::is_same_v<T, double>) return float_from(v);
         else if constexpr (std::is_same_v<T, ImagValue>) return complex_from(0.0, v.imag);
         else if constexpr (std::is_same_v<T, std::string>) {
-          if (is_name_char_string(v)) return newref(intern(v));  // as add_const would
+          if (all_name_chars(v)) return newref(intern(v));  // as add_const would
           return str_new(v);
         } else return bytes_new(v.bytes);
       },
@@ -446,11 +420,11 @@ void Compiler::emit_compare_op(CmpOp op) {
   }
 }
 
-// The right operand of a comparison; `x in [1, 2]` tests against a tuple constant.
 namespace {
 bool is_membership(CmpOp op) { return op == CmpOp::In || op == CmpOp::NotIn; }
 }  // namespace
 
+// `x in [1, 2]` tests against a tuple constant.
 // a < b < c:  a; b; SWAP 2; COPY 2; < ; JUMP_IF_FALSE_OR_POP L_clean; c; <; JUMP L_end
 //             L_clean: SWAP 2; POP_TOP   L_end:
 void Compiler::compile_compare(Compare* e) {

@@ -721,27 +721,6 @@ void Compiler::compile_import_from(ImportFrom* s) {
 // Augmented and annotated assignment, del
 // ---------------------------------------------------------------------------
 
-namespace {
-int binop_kind(Operator op) {
-  switch (op) {
-    case Operator::Add: return NB_ADD;
-    case Operator::Sub: return NB_SUBTRACT;
-    case Operator::Mult: return NB_MULTIPLY;
-    case Operator::MatMult: return NB_MATRIX_MULTIPLY;
-    case Operator::Div: return NB_TRUE_DIVIDE;
-    case Operator::Mod: return NB_REMAINDER;
-    case Operator::Pow: return NB_POWER;
-    case Operator::LShift: return NB_LSHIFT;
-    case Operator::RShift: return NB_RSHIFT;
-    case Operator::BitOr: return NB_OR;
-    case Operator::BitXor: return NB_XOR;
-    case Operator::BitAnd: return NB_AND;
-    case Operator::FloorDiv: return NB_FLOOR_DIVIDE;
-  }
-  return NB_ADD;
-}
-}  // namespace
-
 // The target is evaluated once: `a.b += v` loads a once, `a[i] += v` loads a
 // and i once.
 void Compiler::compile_aug_assign(AugAssign* s) {

@@ -96,6 +96,12 @@ const Token& Parser::peek(size_t k) {
             tok_error_ = e;
             throw;
         }
+        // Like CPython, fetching the end of input inside brackets is itself
+        // the error "'(' was never closed", whatever the parser was trying.
+        if (toks_.back().type == Tok::Error && toks_.back().eof) {
+            tok_error_ = never_closed();
+            throw *tok_error_;
+        }
     }
     if (speculating_ == 0) furthest_ = std::max(furthest_, pos_ + k);
     return toks_[pos_ + k];
@@ -142,6 +148,7 @@ std::string Parser::identifier(const Token& t) const {
 // ---------------------------------------------------------------------------
 
 void Parser::raise(SyntaxErrorInfo e) {
+    if (no_invalid_ > 0) throw ParseFailure{};
     check_rest_for_tokenizer_errors();
     throw e;
 }
@@ -156,7 +163,7 @@ void Parser::raise(SyntaxErrorInfo e) {
 void Parser::check_rest_for_tokenizer_errors() {
     if (tok_error_ || toks_.empty()) return;
     const Token& last = toks_.back();
-    if (last.type == Tok::EndMarker || (last.type == Tok::Error && last.eof)) return;
+    if (last.type == Tok::EndMarker) return;
     const int current_line = last.lineno;
     for (;;) {
         Token t;
@@ -185,7 +192,11 @@ SyntaxErrorInfo Parser::never_closed() const {
                           src_.char_col(b.lineno, b.col) + 1, b.lineno, 0);
 }
 
-void Parser::fail_generic() {
+// A plain "no match": unwinds to whoever is trying alternatives; at the
+// top (simple_stmts / parse_*) it becomes generic_error().
+void Parser::fail_generic() { throw ParseFailure{}; }
+
+void Parser::generic_error() {
     if (toks_.empty()) peek();
     // Reaching the end of the input inside brackets (even while trying an
     // alternative) is reported as the bracket never being closed.
@@ -195,8 +206,11 @@ void Parser::fail_generic() {
     if (last.type == Tok::Error && last.eof)
         raise(src_.error("unexpected EOF while parsing", last.lineno, last.col, last.lineno,
                          last.col));
+    if (last.type == Tok::EndMarker)   // CPython: ENDMARKER has no column
+        raise(src_.error_raw("SyntaxError", "invalid syntax", last.lineno, 0, last.lineno, 0));
     if (last.type == Tok::Indent || last.type == Tok::Dedent) {
-        raise(src_.error_raw("IndentationError",
+        // (CPython does not look at the rest of the file in this case.)
+        throw(src_.error_raw("IndentationError",
                              last.type == Tok::Indent ? "unexpected indent"
                                                       : "unexpected unindent",
                              last.lineno, src_.char_col(last.lineno, last.end_col),
@@ -237,23 +251,35 @@ void Parser::fail_last(const std::string& msg, const char* kind) {
 
 Module* Parser::parse_file() {
     Module* m = arena_.make<Module>();
-    while (!at_type(Tok::EndMarker)) statement(m->body);
+    try {
+        while (!at_type(Tok::EndMarker)) statement(m->body);
+    } catch (const ParseFailure&) {
+        generic_error();
+    }
     return m;
 }
 
 Expr* Parser::parse_eval() {
-    while (at_type(Tok::Newline)) next();
-    Expr* e = star_expressions();
-    while (at_type(Tok::Newline)) next();
-    if (!at_type(Tok::EndMarker)) fail_generic();
-    return e;
+    try {
+        while (at_type(Tok::Newline)) next();
+        Expr* e = star_expressions();
+        while (at_type(Tok::Newline)) next();
+        if (!at_type(Tok::EndMarker)) fail_generic();
+        return e;
+    } catch (const ParseFailure&) {
+        generic_error();
+    }
 }
 
 Expr* Parser::parse_fstring_expr() {
-    Expr* e = star_expressions();
-    while (at_type(Tok::Newline)) next();
-    if (!at_type(Tok::EndMarker)) fail_generic();
-    return e;
+    try {
+        Expr* e = star_expressions();
+        while (at_type(Tok::Newline)) next();
+        if (!at_type(Tok::EndMarker)) fail_generic();
+        return e;
+    } catch (const ParseFailure&) {
+        generic_error();
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -291,16 +317,52 @@ void Parser::statement(StmtList& out) {
 }
 
 void Parser::simple_stmts(StmtList& out) {
-    for (;;) {
-        out.push_back(simple_stmt());
-        if (accept_op(Punct::Semi)) {
-            if (at_type(Tok::Newline)) break;
-            continue;
+    size_t st_idx = pos_;
+    try {
+        for (;;) {
+            st_idx = pos_;
+            out.push_back(simple_stmt());
+            if (accept_op(Punct::Semi)) {
+                if (at_type(Tok::Newline)) break;
+                continue;
+            }
+            break;
         }
-        break;
+    } catch (const ParseFailure&) {
+        statement_recovery(st_idx);
+        generic_error();
     }
-    if (!at_type(Tok::Newline)) fail_generic();
+    if (!at_type(Tok::Newline)) {
+        if (out.back()->is<ExprStmt>()) statement_recovery(st_idx);
+        generic_error();
+    }
     next();
+}
+
+// Before reporting "invalid syntax" for a simple statement that is not a
+// complete assignment, CPython's second pass re-reads it as
+// `star_named_expression ',' star_named_expressions*` (its invalid_assignment
+// rule), with all hint rules on — which is how `a, b c = 1` becomes
+// "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".  Note
+// that star_named_expressions* lets lists follow each other without a comma.
+void Parser::statement_recovery(size_t st_idx) {
+    size_t save = pos_;
+    pos_ = st_idx;
+    ++speculating_;
+    try {
+        if (starts_expression() || at_op(Punct::Star)) {
+            star_named_expression();
+            if (accept_op(Punct::Comma)) {
+                while (starts_expression() || at_op(Punct::Star)) {
+                    star_named_expression();
+                    accept_op(Punct::Comma);
+                }
+            }
+        }
+    } catch (const ParseFailure&) {
+    }
+    --speculating_;
+    pos_ = save;
 }
 
 Stmt* Parser::simple_stmt() {
@@ -369,8 +431,7 @@ Stmt* Parser::expr_or_assign_stmt() {
                 next();
                 expression();
                 ann_ok = true;
-            } catch (const SyntaxErrorInfo&) {
-                if (tok_error_) throw;
+            } catch (const ParseFailure&) {
             }
             --speculating_;
             --no_invalid_;
@@ -401,21 +462,20 @@ Stmt* Parser::expr_or_assign_stmt() {
     if (at_op(Punct::Equal)) {
         ExprList targets{e};
         Expr* value = nullptr;
-        size_t rhs_idx = 0;
         for (;;) {
-            next();   // '='
-            rhs_idx = pos_;
-            value = at_kw(Kw::Yield) ? yield_expr() : star_expressions();
-            if (!at_op(Punct::Equal)) break;
-            targets.push_back(value);
-        }
-        for (Expr* t : targets) {
+            // A target is checked as soon as its '=' is seen (CPython's
+            // invalid_assignment does not need the value to parse).
+            Expr* t = targets.back();
             if (t->is<Yield>() || t->is<YieldFrom>())
                 fail_range("assignment to yield expression not possible", t, t);
             if (const Expr* bad = invalid_target(t, TargetKind::Store)) {
-                if (targets.size() == 1) check_assign_target_here(t, first, rhs_idx);
+                if (targets.size() == 1) check_assign_target_here(t, first, pos_ + 1);
                 fail_range(std::string("cannot assign to ") + expr_description(bad), bad, bad);
             }
+            next();   // '='
+            value = at_kw(Kw::Yield) ? yield_expr() : star_expressions();
+            if (!at_op(Punct::Equal)) break;
+            targets.push_back(value);
         }
         for (Expr* t : targets) set_context(t, ExprContext::Store);
         Assign* s = node_at<Assign>(first);
@@ -442,27 +502,6 @@ Stmt* Parser::expr_or_assign_stmt() {
         return s;
     }
 
-    // Expression statement.  Legacy `print x` / `exec x` get CPython's hint.
-    if (e->is<Name>() && starts_at(e, first) &&
-        (e->as<Name>()->id == "print" || e->as<Name>()->id == "exec") &&
-        !at_op(Punct::LPar) && (starts_expression() || at_op(Punct::Star))) {
-        size_t save = pos_;
-        ++speculating_;
-        Expr* b = nullptr;
-        try {
-            b = star_expressions();
-        } catch (const SyntaxErrorInfo&) {
-            if (tok_error_) throw;
-        }
-        --speculating_;
-        pos_ = save;
-        if (b) {
-            const std::string& n = e->as<Name>()->id;
-            fail_range("Missing parentheses in call to '" + n + "'. Did you mean " + n +
-                           "(...)?",
-                       e, b);
-        }
-    }
     ExprStmt* s = node_at<ExprStmt>(first);
     s->value = e;
     end_prev(s);
@@ -692,10 +731,18 @@ Stmt* Parser::while_stmt() {
 Stmt* Parser::for_stmt(const Token* async_tok) {
     Token kw = next();
     const Token& start = async_tok ? *async_tok : kw;
-    Expr* target = target_list();
+    const size_t target_idx = pos_;
+    Expr* target = nullptr;
+    try {
+        target = target_list();
+    } catch (const ParseFailure&) {
+        invalid_for_target(target_idx);
+        throw;
+    }
     if (const Expr* bad = invalid_target(target, TargetKind::For))
         fail_range(std::string("cannot assign to ") + expr_description(bad), bad, bad);
     set_context(target, ExprContext::Store);
+    if (!at_kw(Kw::In)) invalid_for_target(target_idx);
     expect_kw(Kw::In);
     Expr* iter = star_expressions();
     expect_colon();
@@ -723,7 +770,33 @@ withitem* Parser::with_item() {
     withitem* w = arena_.make<withitem>();
     w->context_expr = expression();
     if (accept_kw(Kw::As)) {
-        Expr* t = star_target();
+        // CPython: `expression 'as' star_target &(',' | ')' | ':')`, else
+        // (invalid_with_item) `expression 'as' expression &(...)` -> "cannot
+        // assign to ...".
+        const size_t target_idx = pos_;
+        Expr* t = nullptr;
+        try {
+            t = star_target();
+        } catch (const ParseFailure&) {
+        }
+        if (!t || !(at_op(Punct::Comma) || at_op(Punct::RPar) || at_op(Punct::Colon))) {
+            size_t save = pos_;
+            pos_ = target_idx;
+            ++speculating_;
+            Expr* x = nullptr;
+            try {
+                x = expression();
+                if (!(at_op(Punct::Comma) || at_op(Punct::RPar) || at_op(Punct::Colon)))
+                    x = nullptr;
+            } catch (const ParseFailure&) {
+            }
+            --speculating_;
+            pos_ = save;
+            if (x)
+                if (const Expr* bad = invalid_target(x, TargetKind::Store))
+                    fail_range(std::string("cannot assign to ") + expr_description(bad), bad, bad);
+            if (!t) fail_generic();
+        }
         if (const Expr* bad = invalid_target(t, TargetKind::Store))
             fail_range(std::string("cannot assign to ") + expr_description(bad), bad, bad);
         set_context(t, ExprContext::Store);
@@ -753,8 +826,7 @@ Stmt* Parser::with_stmt(const Token* async_tok) {
                 items = std::move(tmp);
                 done = true;
             }
-        } catch (const SyntaxErrorInfo&) {
-            if (tok_error_) throw;
+        } catch (const ParseFailure&) {
         }
         --speculating_;
         if (!done) pos_ = save;
@@ -806,23 +878,30 @@ Stmt* Parser::try_stmt() {
                 Token tstart = peek();
                 h->type = expression();
                 if (at_op(Punct::Comma)) {
-                    // `except A, B:` — find the extent of the list for the range.
-                    Expr* first = h->type;
-                    Expr* lastx = first;
-                    ++speculating_;
+                    // `except A, B:` — CPython's range runs from A to the
+                    // tokenizer position after the ':'.
                     size_t save = pos_;
+                    ++speculating_;
+                    bool ok = false;
+                    Token colon;
                     try {
-                        while (accept_op(Punct::Comma)) {
-                            if (!starts_expression()) break;
-                            lastx = expression();
+                        while (accept_op(Punct::Comma)) expression();
+                        if (accept_kw(Kw::As)) expect_name();
+                        if (at_op(Punct::Colon)) {
+                            colon = peek();
+                            ok = true;
                         }
-                    } catch (const SyntaxErrorInfo&) {
-                        if (tok_error_) throw;
+                    } catch (const ParseFailure&) {
                     }
                     --speculating_;
                     pos_ = save;
                     (void)tstart;
-                    fail_range("multiple exception types must be parenthesized", first, lastx);
+                    if (!ok) fail_generic();
+                    const Expr* first = h->type;
+                    raise(src_.error_raw(
+                        "SyntaxError", "multiple exception types must be parenthesized",
+                        first->lineno, src_.char_col(first->lineno, first->col_offset) + 1,
+                        colon.end_lineno, src_.char_col(colon.end_lineno, colon.end_col)));
                 }
                 if (accept_kw(Kw::As)) h->name = identifier(expect_name());
             }
@@ -886,7 +965,17 @@ Stmt* Parser::funcdef(ExprList decorators, const Token* async_tok) {
     arguments* args = parameters(false);
     expect_op(Punct::RPar);
     Expr* returns = nullptr;
-    if (accept_op(Punct::RArrow)) returns = expression();
+    if (at_op(Punct::RArrow)) {   // ['->' expression]: backtracks if no expression
+        size_t save = pos_;
+        next();
+        ++speculating_;
+        try {
+            returns = expression();
+        } catch (const ParseFailure&) {
+            pos_ = save;
+        }
+        --speculating_;
+    }
     expect_forced(Punct::Colon);
     StmtList body;
     block(body, "function definition", kw.lineno);
@@ -1062,8 +1151,7 @@ void Parser::check_assign_target_here(Expr* target, const Token& first, size_t r
             b = bitwise_or();
             ok = !at_op(Punct::Equal) && !at_op(Punct::ColonEqual);
         }
-    } catch (const SyntaxErrorInfo&) {
-        if (tok_error_) throw;
+    } catch (const ParseFailure&) {
     }
     --speculating_;
     --no_invalid_;
@@ -1075,6 +1163,13 @@ void Parser::check_assign_target_here(Expr* target, const Token& first, size_t r
     fail_range(std::string("cannot assign to ") + expr_description(a) +
                    " here. Maybe you meant '==' instead of '='?",
                a, a);
+}
+
+// Index in the token buffer of a token taken from it.
+size_t Parser::token_index(const Token& t) const {
+    auto it = std::lower_bound(toks_.begin(), toks_.end(), t.start,
+                               [](const Token& x, uint32_t s) { return x.start < s; });
+    return size_t(it - toks_.begin());
 }
 
 // The buffered token starting where `e` starts (nullptr if none).
@@ -1094,7 +1189,7 @@ const Token* Parser::token_at(const Located* e) const {
 
 Module* parse_module(AstArena& arena, std::string_view source, const std::string& filename,
                      const ParseOptions& opts) {
-    SourceText src(source, filename, opts.from_file);
+    SourceText src(source, filename, opts.from_file, opts.is_str);
     detail::Parser p(arena, src);
     return p.parse_file();
 }
@@ -1104,7 +1199,7 @@ Expr* parse_expression(AstArena& arena, std::string_view source, const std::stri
     // eval() strips leading spaces and tabs.
     size_t i = 0;
     while (i < source.size() && (source[i] == ' ' || source[i] == '\t')) ++i;
-    SourceText src(source.substr(i), filename, opts.from_file);
+    SourceText src(source.substr(i), filename, opts.from_file, opts.is_str);
     detail::Parser p(arena, src);
     return p.parse_eval();
 }
@@ -1114,7 +1209,7 @@ Module* parse_module(AstArena& arena, std::string_view source, const std::string
 }
 
 Expr* parse_expression(AstArena& arena, std::string_view source, const std::string& filename) {
-    return parse_expression(arena, source, filename, ParseOptions{false});
+    return parse_expression(arena, source, filename, ParseOptions{false, true});
 }
 
 }  // namespace gk

@@ -24,10 +24,16 @@ Module* parse_module(AstArena& arena, std::string_view source, const std::string
 // newlines allowed).
 Expr* parse_expression(AstArena& arena, std::string_view source, const std::string& filename);
 
-// Options for callers that need the compile()-builtin flavour: source
-// given as a string (error messages differ slightly from file input).
+// Where the source text came from (affects decoding and a few messages):
+//   from_file = true            a script file: BOM + coding cookie honoured,
+//                               "Non-UTF-8 code starting with ..." errors;
+//   from_file = false           compile()/exec()/eval() of bytes: BOM +
+//                               cookie honoured, "(unicode error) ..." errors;
+//   from_file = false, is_str   compile()/exec()/eval() of a str: the text
+//                               is already decoded (UTF-8); cookies are ignored.
 struct ParseOptions {
-    bool from_file = true;   // false: compile()/exec()/eval() of a str
+    bool from_file = true;
+    bool is_str = false;
 };
 Module* parse_module(AstArena& arena, std::string_view source, const std::string& filename,
                      const ParseOptions& opts);

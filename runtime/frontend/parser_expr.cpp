@@ -97,9 +97,25 @@ Expr* Parser::named_expression(bool check_equals) {
         return n;
     }
     Expr* e = expression();
-    if (at_op(Punct::ColonEqual) && no_invalid_ == 0)
-        fail_range(std::string("cannot use assignment expressions with ") + expr_description(e),
-                   e, e);
+    if (at_op(Punct::ColonEqual) && no_invalid_ == 0) {
+        size_t save = pos_;
+        ++speculating_;
+        ++no_invalid_;
+        bool ok = false;
+        try {
+            next();
+            expression();
+            ok = true;
+        } catch (const ParseFailure&) {
+        }
+        --speculating_;
+        --no_invalid_;
+        pos_ = save;
+        if (ok)
+            fail_range(std::string("cannot use assignment expressions with ") +
+                           expr_description(e),
+                       e, e);
+    }
     if (check_equals) check_stray_equals(e, first);
     return e;
 }
@@ -118,8 +134,7 @@ void Parser::check_stray_equals(Expr* e, const Token& first) {
             b = bitwise_or();
             ok = !at_op(Punct::Equal) && !at_op(Punct::ColonEqual);
         }
-    } catch (const SyntaxErrorInfo&) {
-        if (tok_error_) throw;
+    } catch (const ParseFailure&) {
     }
     --speculating_;
     --no_invalid_;
@@ -145,8 +160,7 @@ void Parser::check_forgot_comma(Expr* a, const Token& first) {
     try {
         b = expression();
         level = prev().level;
-    } catch (const SyntaxErrorInfo&) {
-        if (tok_error_) throw;
+    } catch (const ParseFailure&) {
     }
     --speculating_;
     --no_invalid_;
@@ -168,46 +182,124 @@ Expr* Parser::expression() {
     const size_t start_idx = pos_;
     Expr* body = disjunction();
     if (at_kw(Kw::If)) {
+        // PEG: `disjunction 'if' disjunction 'else' expression | disjunction`
+        // — without a complete conditional, fall back to the disjunction.
         const size_t if_pos = pos_;
         next();
-        Expr* test = disjunction();
+        Expr* test = nullptr;
+        try {
+            test = disjunction();
+        } catch (const ParseFailure&) {
+            pos_ = if_pos;
+            return body;
+        }
         if (!at_kw(Kw::Else)) {
-            if (no_invalid_ > 0) {   // PEG: fall back to the plain disjunction
-                pos_ = if_pos;
-                return body;
-            }
-            if (!at_op(Punct::Colon))
+            if (no_invalid_ == 0 && !at_op(Punct::Colon))
                 fail_range("expected 'else' after 'if' expression", start.lineno, start.col,
                            test->end_lineno, test->end_col_offset);
-            fail_generic();
+            pos_ = if_pos;
+            return body;
         }
         next();
+        Expr* orelse;
+        try {
+            orelse = expression();
+        } catch (const ParseFailure&) {
+            pos_ = if_pos;
+            return body;
+        }
         IfExp* n = node_at<IfExp>(start);
         n->test = test;
         n->body = body;
-        n->orelse = expression();
+        n->orelse = orelse;
         end_prev(n);
         return n;
     }
     // Two expressions in a row inside brackets: CPython's comma hint.  The
     // `NAME STRING` exclusion looks at the first two tokens of `body`.
     if (no_invalid_ == 0 && starts_expression()) {
-        bool name_string = start.type == Tok::Name && start.kw == Kw::NotKeyword &&
-                           start_idx + 1 < toks_.size() &&
-                           toks_[start_idx + 1].type == Tok::String;
-        if (!name_string) check_forgot_comma(body, start);
+        // CPython 3.11 also skips the hint when the first token "is a soft
+        // keyword" — and its check is a prefix match, so `c`, `ca`, `m`,
+        // `mat`, ... count as well as `case`, `match` and `_`.
+        bool name_string = false;
+        if (start.type == Tok::Name && start.kw == Kw::NotKeyword) {
+            std::string_view n = text(start);
+            name_string = (start_idx + 1 < toks_.size() &&
+                           toks_[start_idx + 1].type == Tok::String) ||
+                          n == "_" || std::string_view("case").substr(0, n.size()) == n ||
+                          std::string_view("match").substr(0, n.size()) == n;
+        }
+        bool comma_checked = !name_string && !(body->is<Name>() &&
+                                               (body->as<Name>()->id == "print" ||
+                                                body->as<Name>()->id == "exec"));
+        if (comma_checked) check_forgot_comma(body, start);
+        // CPython's invalid_legacy_expression: NAME followed by an
+        // expression.  The rest is parsed with the hint rules on, so errors
+        // deeper inside it surface; `print x` / `exec x` get their own hint.
+        if (body->is<Name>() && start.type == Tok::Name && starts_at(body, start) &&
+            !at_op(Punct::LPar)) {
+            size_t save = pos_;
+            ++speculating_;
+            Expr* b = nullptr;
+            try {
+                if (comma_checked) {
+                    // CPython has memoized the first item while checking for
+                    // a missing comma (with the hint rules off): no hints
+                    // come from inside it.
+                    ++no_invalid_;
+                    try {
+                        b = star_expression();
+                    } catch (const ParseFailure&) {
+                        --no_invalid_;
+                        throw;
+                    }
+                    --no_invalid_;
+                    while (accept_op(Punct::Comma)) {
+                        if (!starts_expression() && !at_op(Punct::Star)) break;
+                        star_expression();
+                    }
+                } else {
+                    b = star_expressions();
+                }
+            } catch (const ParseFailure&) {
+            }
+            --speculating_;
+            pos_ = save;
+            const std::string& n = body->as<Name>()->id;
+            if (b && (n == "print" || n == "exec"))
+                fail_range("Missing parentheses in call to '" + n + "'. Did you mean " + n +
+                               "(...)?",
+                           body, b);
+        }
     }
     return body;
 }
+
+// Loops of `op operand` pairs below follow PEG semantics: when the operand
+// after an operator fails to parse, the pair is given back (the error is
+// then reported at the furthest token, as CPython does).
+#define GK_PEG_PAIR(save, stmt)      \
+    try {                            \
+        stmt;                        \
+    } catch (const ParseFailure&) {  \
+        pos_ = save;                 \
+        break;                       \
+    }
 
 Expr* Parser::disjunction() {
     const Token start = peek();
     Expr* e = conjunction();
     if (!at_kw(Kw::Or)) return e;
+    ExprList values{e};
+    while (at_kw(Kw::Or)) {
+        size_t save = pos_;
+        next();
+        GK_PEG_PAIR(save, values.push_back(conjunction()));
+    }
+    if (values.size() == 1) return e;
     BoolOp* b = node_at<BoolOp>(start);
     b->op = BoolOperator::Or;
-    b->values.push_back(e);
-    while (accept_kw(Kw::Or)) b->values.push_back(conjunction());
+    b->values = std::move(values);
     end_prev(b);
     return b;
 }
@@ -216,10 +308,16 @@ Expr* Parser::conjunction() {
     const Token start = peek();
     Expr* e = inversion();
     if (!at_kw(Kw::And)) return e;
+    ExprList values{e};
+    while (at_kw(Kw::And)) {
+        size_t save = pos_;
+        next();
+        GK_PEG_PAIR(save, values.push_back(inversion()));
+    }
+    if (values.size() == 1) return e;
     BoolOp* b = node_at<BoolOp>(start);
     b->op = BoolOperator::And;
-    b->values.push_back(e);
-    while (accept_kw(Kw::And)) b->values.push_back(inversion());
+    b->values = std::move(values);
     end_prev(b);
     return b;
 }
@@ -270,13 +368,16 @@ Expr* Parser::comparison() {
         } else {
             break;
         }
+        size_t save = pos_;
         for (int i = 0; i < ntok; ++i) next();
+        Expr* right;
+        GK_PEG_PAIR(save, right = bitwise_or());
         if (!c) {
             c = node_at<Compare>(start);
             c->left = e;
         }
         c->ops.push_back(op);
-        c->comparators.push_back(bitwise_or());
+        c->comparators.push_back(right);
     }
 done:
     if (!c) return e;
@@ -324,11 +425,14 @@ Expr* Parser::binary(int level) {
         }
         if (!match) break;
         guard.deepen();
+        size_t save = pos_;
         next();
+        Expr* right;
+        GK_PEG_PAIR(save, right = binary(level + 1));
         BinOp* b = node_at<BinOp>(start);
         b->left = left;
         b->op = op;
-        b->right = binary(level + 1);
+        b->right = right;
         end_prev(b);
         left = b;
     }
@@ -364,11 +468,19 @@ Expr* Parser::power() {
     }
     if (!at_op(Punct::DoubleStar)) return base;
     DepthGuard guard(*this);
+    size_t save = pos_;
     next();
+    Expr* right;
+    try {
+        right = factor();
+    } catch (const ParseFailure&) {
+        pos_ = save;
+        return base;
+    }
     BinOp* b = node_at<BinOp>(start);
     b->left = base;
     b->op = Operator::Pow;
-    b->right = factor();
+    b->right = right;
     end_prev(b);
     return b;
 }
@@ -379,9 +491,11 @@ Expr* Parser::primary() {
     DepthGuard guard(*this, 0);
     for (;;) {
         if (at_op(Punct::Dot) || at_op(Punct::LPar) || at_op(Punct::LSqb)) guard.deepen();
+        const size_t save = pos_;
         if (at_op(Punct::Dot)) {
             next();
-            Token name = expect_name();
+            Token name;
+            GK_PEG_PAIR(save, name = expect_name());
             Attribute* a = node_at<Attribute>(start);
             a->value = e;
             a->attr = identifier(name);
@@ -390,15 +504,14 @@ Expr* Parser::primary() {
         } else if (at_op(Punct::LPar)) {
             Call* c = node_at<Call>(start);
             c->func = e;
-            call_args(c);
+            GK_PEG_PAIR(save, call_args(c));
             end_prev(c);
             e = c;
         } else if (at_op(Punct::LSqb)) {
             next();
             Subscript* s = node_at<Subscript>(start);
             s->value = e;
-            s->slice = slices();
-            expect_op(Punct::RSqb);
+            GK_PEG_PAIR(save, s->slice = slices(); expect_op(Punct::RSqb));
             end_prev(s);
             e = s;
         } else {
@@ -472,9 +585,8 @@ Expr* Parser::paren_atom() {
     if (at_op(Punct::DoubleStar)) {
         Token ds = next();
         Expr* v = bitwise_or();
-        if (at_op(Punct::RPar))
-            fail_range("cannot use double starred expression here", ds.lineno, ds.col,
-                       v->end_lineno, v->end_col_offset);
+        (void)v;
+        if (at_op(Punct::RPar)) fail_at_token("cannot use double starred expression here", ds);
         fail_generic();
     }
     Expr* first = star_named_expression();
@@ -556,11 +668,10 @@ Expr* Parser::brace_atom() {
             }
             Expr* k = expression();
             if (!at_op(Punct::Colon)) {
-                if (at_op(Punct::Comma) || at_op(Punct::RBrace))
-                    raise(src_.error_raw("SyntaxError", "':' expected after dictionary key",
-                                         k->lineno, src_.char_col(k->lineno, k->col_offset) + 1,
+                raise(src_.error_raw("SyntaxError", "':' expected after dictionary key",
+                                         k->end_lineno,
+                                         src_.char_col(k->end_lineno, k->end_col_offset - 1) + 1,
                                          k->end_lineno, 0));
-                fail_generic();
             }
             Token colon = next();
             if (at_op(Punct::RBrace) || at_op(Punct::Comma))
@@ -628,15 +739,42 @@ void Parser::comprehension_clauses(std::vector<comprehension*>& out) {
         comprehension* c = arena_.make<comprehension>();
         if (accept_kw(Kw::Async)) c->is_async = 1;
         next();   // 'for'
-        c->target = target_list();
+        const size_t target_idx = pos_;
+        try {
+            c->target = target_list();
+        } catch (const ParseFailure&) {
+            invalid_for_target(target_idx);
+            throw;
+        }
         if (const Expr* bad = invalid_target(c->target, TargetKind::For))
             fail_range(std::string("cannot assign to ") + expr_description(bad), bad, bad);
         set_context(c->target, ExprContext::Store);
+        if (!at_kw(Kw::In)) invalid_for_target(target_idx);
         expect_kw(Kw::In);
         c->iter = disjunction();
-        while (accept_kw(Kw::If)) c->ifs.push_back(disjunction());
+        while (at_kw(Kw::If)) {
+            size_t save = pos_;
+            next();
+            GK_PEG_PAIR(save, c->ifs.push_back(disjunction()));
+        }
         out.push_back(c);
     }
+}
+
+// CPython's invalid_for_target: the target is re-read as star_expressions
+// with the hint rules on, which can surface e.g. a missing comma.
+void Parser::invalid_for_target(size_t target_idx) {
+    size_t save = pos_;
+    pos_ = target_idx;
+    ++speculating_;
+    try {
+        Expr* t = star_expressions();
+        if (const Expr* bad = invalid_target(t, TargetKind::For))
+            fail_range(std::string("cannot assign to ") + expr_description(bad), bad, bad);
+    } catch (const ParseFailure&) {
+    }
+    --speculating_;
+    pos_ = save;
 }
 
 // star_targets for `for` loops and comprehensions.
@@ -655,6 +793,9 @@ Expr* Parser::target_list() {
     return tup;
 }
 
+// A target: `*target`, or an atom with trailers (a, a.b, a[i], (a, b),
+// [a, *b]).  Anything else that parses here (f(), 1, (a + b)) is rejected
+// by invalid_target() with CPython's message.
 Expr* Parser::star_target() {
     if (at_op(Punct::Star)) {
         DepthGuard guard(*this);
@@ -664,7 +805,7 @@ Expr* Parser::star_target() {
         end_prev(s);
         return s;
     }
-    return bitwise_or();
+    return primary();
 }
 
 // ---------------------------------------------------------------------------
@@ -739,6 +880,23 @@ void Parser::call_args(Call* call, bool allow_genexp) {
             k->arg = identifier(start);
             k->value = expression();
             end_prev(k);
+            if (at_kw(Kw::For)) {
+                size_t save = pos_;
+                ++speculating_;
+                bool ok = false;
+                std::vector<comprehension*> tmp;
+                try {
+                    comprehension_clauses(tmp);
+                    ok = !tmp.empty();
+                } catch (const ParseFailure&) {
+                }
+                --speculating_;
+                pos_ = save;
+                Token eq = toks_[token_index(start) + 1];
+                if (ok)
+                    fail_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                               start.lineno, start.col, eq.end_lineno, eq.end_col);
+            }
             seen_kw = true;
             call->keywords.push_back(k);
         } else {
@@ -749,14 +907,74 @@ void Parser::call_args(Call* call, bool allow_genexp) {
                 fail_range(std::string("cannot assign to ") + keyword_text(start.kw),
                            start.lineno, start.col, eq.end_lineno, eq.end_col);
             }
+            if (seen_kw || seen_dstar) {
+                // CPython reads a positional argument after keywords only in
+                // its error pass: the error comes after the rest of the
+                // arguments, and only if this one parses.
+                size_t save = pos_;
+                ++speculating_;
+                bool ok = false;
+                try {
+                    Expr* x = start.type == Tok::Name && start.kw == Kw::NotKeyword &&
+                                      at_op(Punct::ColonEqual, 1)
+                                  ? named_expression(false)
+                                  : expression();
+                    ok = !at_op(Punct::Equal) && !at_op(Punct::ColonEqual);
+                    if (ok && (at_kw(Kw::For) || at_kw(Kw::Async))) {
+                        // `f(a=1, x for x in y)`: the generator is reported.
+                        std::vector<comprehension*> tmp;
+                        bool gen = false;
+                        try {
+                            comprehension_clauses(tmp);
+                            gen = !tmp.empty();
+                        } catch (const ParseFailure&) {
+                        }
+                        if (gen)
+                            fail_range("Generator expression must be parenthesized", x->lineno,
+                                       x->col_offset, prev().end_lineno, prev().end_col);
+                    }
+                    while (accept_op(Punct::Comma)) {
+                        if (at_op(Punct::Star) || at_op(Punct::DoubleStar)) next();
+                        else if (at_name() && at_op(Punct::Equal, 1)) { next(); next(); }
+                        expression();
+                    }
+                } catch (const ParseFailure&) {
+                }
+                --speculating_;
+                pos_ = save;
+                if (!ok) fail_generic();
+                fail_last(seen_dstar ? "positional argument follows keyword argument unpacking"
+                                     : "positional argument follows keyword argument");
+            }
             Expr* e;
+            bool walrus = false;
             if (start.type == Tok::Name && start.kw == Kw::NotKeyword &&
                 at_op(Punct::ColonEqual, 1)) {
                 e = named_expression(false);
+                walrus = true;
             } else {
                 e = expression();
             }
             if (!allow_genexp && (at_kw(Kw::For) || at_kw(Kw::Async))) fail_generic();
+            if ((!call->args.empty() || !call->keywords.empty()) &&
+                (at_kw(Kw::For) || at_kw(Kw::Async))) {
+                // Only a sole argument may be a bare generator.
+                size_t save = pos_;
+                ++speculating_;
+                bool ok = false;
+                std::vector<comprehension*> tmp;
+                try {
+                    comprehension_clauses(tmp);
+                    ok = !tmp.empty();
+                } catch (const ParseFailure&) {
+                }
+                --speculating_;
+                if (ok)
+                    fail_range("Generator expression must be parenthesized", e->lineno,
+                               e->col_offset, prev().end_lineno, prev().end_col);
+                pos_ = save;
+                fail_generic();
+            }
             if (at_kw(Kw::For) || (at_kw(Kw::Async) && at_kw(Kw::For, 1))) {
                 GeneratorExp* g = node_at<GeneratorExp>(start);
                 g->elt = e;
@@ -771,18 +989,10 @@ void Parser::call_args(Call* call, bool allow_genexp) {
                 end_prev(g);
                 fail_range("Generator expression must be parenthesized", g, g);
             }
-            if (at_op(Punct::Equal)) {
+            if (at_op(Punct::Equal) && !walrus) {
                 Token eq = peek();
                 fail_range("expression cannot contain assignment, perhaps you meant \"==\"?",
                            e->lineno, e->col_offset, eq.end_lineno, eq.end_col);
-            }
-            if (seen_dstar) {
-                Token t = peek();
-                fail_at_token("positional argument follows keyword argument unpacking", t);
-            }
-            if (seen_kw) {
-                Token t = peek();
-                fail_at_token("positional argument follows keyword argument", t);
             }
             call->args.push_back(e);
         }
@@ -850,11 +1060,42 @@ arguments* Parser::parameters(bool lambda) {
             Token t = peek();
             fail_at_token("arguments cannot follow var-keyword argument", t);
         }
+        if (at_op(Punct::LPar) && !lambda) {
+            // `def f((a, b)):` — CPython: "Function parameters cannot be
+            // parenthesized" when the parentheses hold plain parameters.
+            size_t save = pos_;
+            ++speculating_;
+            Token lp = next(), rp;
+            bool match = false;
+            try {
+                do {
+                    if (at_op(Punct::RPar)) break;
+                    param(false, false);
+                } while (accept_op(Punct::Comma));
+                if (at_op(Punct::RPar)) {
+                    rp = next();
+                    match = true;
+                }
+            } catch (const ParseFailure&) {
+            }
+            --speculating_;
+            pos_ = save;
+            if (match && rp.start > lp.start + 1)
+                fail_range("Function parameters cannot be parenthesized", lp.lineno, lp.col,
+                           rp.end_lineno, rp.end_col);
+            fail_generic();
+        }
         if (at_op(Punct::Slash)) {
             Token sl = peek();
             if (slash_seen) { next(); fail_at_token("/ may appear only once", sl); }
             if (star_seen) { next(); fail_at_token("/ must be ahead of *", sl); }
-            if (a->args.empty()) fail_generic();
+            if (a->args.empty()) {
+                ++speculating_;   // a quiet look at the next token
+                bool comma = at_op(Punct::Comma, 1);
+                --speculating_;
+                if (comma) fail_at_token("at least one argument must precede /", sl);
+                fail_generic();
+            }
             next();
             slash_seen = true;
             a->posonlyargs = std::move(a->args);
@@ -900,7 +1141,7 @@ arguments* Parser::parameters(bool lambda) {
                 if (def) {
                     a->defaults.push_back(def);
                     defaults_started = true;
-                } else if (defaults_started) {
+                } else if (defaults_started && (at_op(Punct::Comma) || at_end())) {
                     fail_range("non-default argument follows default argument", p, p);
                 }
             }

@@ -21,6 +21,12 @@
 
 namespace gk::detail {
 
+// A PEG "no match": thrown by fail_generic(), and by every specific error
+// while CPython's invalid_* rules are off (no_invalid_ > 0).  Caught by code
+// trying alternatives (which restores pos_), else at the top, where it
+// becomes the generic "invalid syntax".  Never escapes the Parser.
+struct ParseFailure {};
+
 // Which kind of target a target-validation pass checks for.
 enum class TargetKind { Store, Del, For };
 
@@ -63,7 +69,9 @@ private:
     std::string identifier(const Token& t) const;
 
     // ---- errors (parser.cpp) ----
-    [[noreturn]] void fail_generic();
+    [[noreturn]] void fail_generic();   // throws ParseFailure (a PEG "no match")
+    [[noreturn]] void generic_error();  // "invalid syntax" at the furthest token
+    void statement_recovery(size_t st_idx);
     [[noreturn]] void fail_at_token(const std::string& msg, const Token& t);
     [[noreturn]] void fail_range(const std::string& msg, const Located* a, const Located* b);
     [[noreturn]] void fail_range(const std::string& msg, int l1, int c1, int l2, int c2);
@@ -124,6 +132,7 @@ private:
     void check_store_target(Expr* e, TargetKind kind);
     void check_assign_target_here(Expr* target, const Token& first, size_t rhs_idx);
     const Token* token_at(const Located* e) const;
+    size_t token_index(const Token& t) const;
     bool starts_with_excluded_atom(const Expr* e, const Token& first) const;
     bool is_bitwise_or_level(const Expr* e, const Token& first) const;
     bool is_bare_tuple(const Expr* e) const;
@@ -155,6 +164,7 @@ private:
     void call_args(Call* call, bool allow_genexp = true);
     void comprehension_clauses(std::vector<comprehension*>& out);
     Expr* target_list();   // for-loop / comprehension targets
+    void invalid_for_target(size_t target_idx);
     Expr* star_target();
     arguments* parameters(bool lambda);
     arg* param(bool lambda, bool star_annotation);

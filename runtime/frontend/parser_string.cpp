@@ -558,7 +558,10 @@ void Parser::fstring_field(std::string_view s, size_t& i, size_t src_off, bool r
     bool blank = true;
     for (char c : expr_text)
         if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') blank = false;
-    if (blank) fail_last("f-string: empty expression not allowed");
+    if (blank) {
+        if (s[i] == '}') fail_last("f-string: empty expression not allowed");
+        fail_last(std::string("f-string: expression required before '") + s[i] + "'");
+    }
     Expr* value = fstring_expression(expr_text, src_off + expr_start);
 
     bool debug = false;
@@ -615,7 +618,7 @@ Expr* Parser::fstring_expression(std::string_view expr_text, size_t src_off) {
     int col = int(src_off - src_.line_start(line));
     Expr* e;
     try {
-        SourceText sub(wrapped, src_.filename(), false);
+        SourceText sub(wrapped, src_.filename(), false, true);
         Parser p(arena_, sub);
         p.depth_ = depth_;
         e = p.parse_fstring_expr();

@@ -84,9 +84,9 @@ bool is_potential_ident_char(int c) {
 // SourceText
 // ---------------------------------------------------------------------------
 
-SourceText::SourceText(std::string_view raw, std::string filename, bool from_file)
+SourceText::SourceText(std::string_view raw, std::string filename, bool from_file, bool is_str)
     : filename_(std::move(filename)) {
-    bool bom = raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF";
+    bool bom = !is_str && raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF";
     if (bom) raw.remove_prefix(3);
     if (raw.find('\0') != std::string_view::npos) {
         SyntaxErrorInfo e;
@@ -96,7 +96,7 @@ SourceText::SourceText(std::string_view raw, std::string filename, bool from_fil
         e.filename = filename_;
         throw e;
     }
-    std::string cookie = find_coding_cookie(raw);
+    std::string cookie = is_str ? std::string() : find_coding_cookie(raw);
     SourceCodec codec = SourceCodec::Utf8;
     auto fail = [&](std::string msg, int line) {
         SyntaxErrorInfo e;
@@ -187,7 +187,14 @@ SyntaxErrorInfo SourceText::error(const char* kind, std::string msg, int lineno,
     e.lineno = lineno;
     e.offset = char_col(lineno, col) + 1;
     e.end_lineno = end_lineno;
-    e.end_offset = char_col(end_lineno, end_col) + 1;
+    if (end_lineno == lineno) {
+        e.end_offset = char_col(end_lineno, end_col) + 1;
+    } else {
+        // CPython converts the end column using the *start* line's text,
+        // clamped to its length + 1.
+        int n = int(line(lineno).size());
+        e.end_offset = end_col >= n ? char_col(lineno, n) + 1 : char_col(lineno, end_col) + 1;
+    }
     if (lineno >= 1 && lineno <= line_count()) {
         e.text = std::string(line(lineno));
         if (!(lineno == line_count() && added_newline_)) e.text += '\n';
@@ -333,6 +340,22 @@ bool Tokenizer::at_line_start() {
         if (c == ' ') { ++col; ++alt; }
         else if (c == '\t') { col = (col / 8 + 1) * 8; ++alt; }
         else if (c == '\f') { col = alt = 0; }
+        else if (c == '\\') {
+            // CPython 3.11 keeps counting the indentation across a
+            // backslash continuation at the start of a line.
+            if (p + 1 < s_.size() && s_[p + 1] == '\n' && p + 2 < s_.size()) {
+                p += 2;
+                ++lineno_;
+                line_start_ = p;
+                continue;
+            }
+            if (p + 1 < s_.size() && s_[p + 1] != '\n')
+                throw src_.error_raw("SyntaxError",
+                                     "unexpected character after line continuation character",
+                                     lineno_, src_.char_col(lineno_, int(p + 1 - line_start_)) + 1,
+                                     lineno_, 0);
+            break;
+        }
         else break;
         ++p;
     }
@@ -342,8 +365,7 @@ bool Tokenizer::at_line_start() {
         return true;
     }
     char c = s_[p];
-    if (c == '#' || c == '\n' || (c == '\\' && p + 1 < s_.size() && s_[p + 1] == '\n' &&
-                                   false)) {
+    if (c == '#' || c == '\n') {
         // Blank or comment-only line: skip it entirely.
         while (p < s_.size() && s_[p] != '\n') ++p;
         if (p < s_.size()) ++p;

@@ -29,8 +29,10 @@ namespace gk {
 class SourceText {
 public:
     // Throws SyntaxErrorInfo for undecodable input / NUL bytes.
-    // `from_file` selects CPython's file-style message for bad UTF-8.
-    SourceText(std::string_view raw, std::string filename, bool from_file = true);
+    // `from_file` selects CPython's file-style message for bad UTF-8;
+    // `is_str` means the text is an already-decoded str (no BOM / cookie).
+    SourceText(std::string_view raw, std::string filename, bool from_file = true,
+               bool is_str = false);
 
     std::string_view text() const { return text_; }
     const std::string& filename() const { return filename_; }

@@ -223,15 +223,7 @@ Ref<Object> builtin_divmod(ThreadState& ts, Object*, Args args, size_t nargs, Ob
   check_nargs("divmod", nargs, 2, 2);
   Object* a = args[0];
   Object* b = args[1];
-  // Numbers: floor division and modulo through the operator slots (one
-  // definition of the semantics); other types through __divmod__/__rdivmod__.
-  bool a_num = is_int(a) || is_float(a);
-  bool b_num = is_int(b) || is_float(b);
-  if (a_num && b_num) {
-    Ref<Object> q = binary_op(ts, a, b, NB_FLOOR_DIVIDE);
-    Ref<Object> r = binary_op(ts, a, b, NB_REMAINDER);
-    return tuple_pack({q.get(), r.get()});
-  }
+  // __divmod__ / __rdivmod__ (int and float define them, with CPython's messages).
   if (Ref<Object> m = lookup_special(ts, a, names::__divmod__)) {
     Ref<Object> r = call1(ts, m, b);
     if (r.get() != NotImplemented()) return r;

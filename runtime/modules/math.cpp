@@ -19,7 +19,6 @@
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
 #include "objects/int.hpp"
-#include "objects/list.hpp"
 #include "objects/module.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"

@@ -1,11 +1,13 @@
 // runtime/objects/abstract.cpp — the abstract object layer, part 1: attribute
-// access (generic getattr/setattr with descriptors, type_lookup), calls,
-// repr/str/ascii/format/hash, iteration and subscription, with CPython 3.11's
-// rules and error messages. Operators, comparison, truth and numeric
-// conversions are in abstract_ops.cpp.
+// access (generic getattr/setattr with descriptors; type_lookup and its
+// method cache), calls, repr/str/ascii/format/hash, iteration and
+// subscription (with types.GenericAlias for list[int] and friends), with
+// CPython 3.11's rules and error messages. Operators, comparison, truth and
+// numeric conversions are in abstract_ops.cpp.
 #include "objects/abstract.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -15,6 +17,7 @@
 #include "objects/exceptions.hpp"
 #include "objects/function.hpp"
 #include "objects/int.hpp"
+#include "objects/list.hpp"
 #include "objects/names.hpp"
 #include "objects/range.hpp"
 #include "objects/str.hpp"
@@ -66,7 +69,32 @@ void check_c_stack(ThreadState& ts) {
 // ---------------------------------------------------------------------------
 // Attributes
 
-Object* type_lookup(TypeObject* type, Object* name) noexcept {
+namespace {
+
+// The method cache: (type version tag, interned name) -> the result of the MRO
+// walk (borrowed: the owning dict keeps it alive until it changes, and any
+// change resets the version tags of the type and its subclasses). Only
+// interned names are cached, so the name pointer identifies the string.
+// Guarded by the GIL; a no-GIL build needs per-thread caches or a seqlock.
+struct MethodCacheEntry {
+  uint32_t version;
+  Object* name;
+  Object* value;
+};
+constexpr size_t kMethodCacheSize = 4096;  // power of two
+MethodCacheEntry g_method_cache[kMethodCacheSize];
+uint32_t g_next_version_tag = 1;
+
+inline size_t method_cache_index(uint32_t version, Object* name) noexcept {
+  return ((version * 2654435761u) ^ static_cast<uint32_t>(reinterpret_cast<uintptr_t>(name) >> 4)) &
+         (kMethodCacheSize - 1);
+}
+
+inline bool cacheable_name(Object* name) noexcept {
+  return type_check_exact(name, &Str_type) && static_cast<StrObject*>(name)->interned;
+}
+
+Object* type_lookup_uncached(TypeObject* type, Object* name) noexcept {
   ThreadState& ts = any_ts();
   try {
     if (Object* mro = type->mro) {
@@ -88,6 +116,48 @@ Object* type_lookup(TypeObject* type, Object* name) noexcept {
     // A key's __eq__ failed: treat as not found, as CPython's lookup does.
   }
   return nullptr;
+}
+
+}  // namespace
+
+Object* type_lookup(TypeObject* type, Object* name) noexcept {
+  if (!cacheable_name(name) || !(type->flags & TPFLAG_READY)) return type_lookup_uncached(type, name);
+  if (uint32_t v = type->version_tag) {
+    MethodCacheEntry& e = g_method_cache[method_cache_index(v, name)];
+    if (e.version == v && e.name == name) {
+      if constexpr (config::checks >= 2) {
+        if (e.value != type_lookup_uncached(type, name)) {
+          std::fprintf(stderr, "gilkit: stale method cache entry for %s.%s\n", type->name, str_data(name));
+          std::abort();
+        }
+      }
+      return e.value;
+    }
+  }
+  Object* value = type_lookup_uncached(type, name);
+  if (!type->version_tag) {
+    // Invariant: a type with a tag has tagged bases, so that type_modified()
+    // on a base without a tag may stop there.
+    Object* mro = type->mro;
+    for (size_t i = tuple_size(mro); i-- > 0;) {
+      auto* t = static_cast<TypeObject*>(tuple_get(mro, i));
+      if (t->version_tag) continue;
+      if (g_next_version_tag == 0) return value;  // tags exhausted: stop caching
+      t->version_tag = g_next_version_tag++;
+    }
+  }
+  MethodCacheEntry& e = g_method_cache[method_cache_index(type->version_tag, name)];
+  e.version = type->version_tag;
+  e.name = name;
+  e.value = value;
+  return value;
+}
+
+void type_modified(TypeObject* type) noexcept {
+  if (!type->version_tag) return;  // untagged: so are its subclasses (see type_lookup)
+  type->version_tag = 0;
+  if (Object* subs = type->subclasses)
+    for (size_t i = 0, n = list_size(subs); i < n; ++i) type_modified(static_cast<TypeObject*>(list_get(subs, i)));
 }
 
 Ref<Object> lookup_special(ThreadState& ts, Object* o, Object* name) {

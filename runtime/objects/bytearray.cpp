@@ -162,6 +162,12 @@ Ref<Object> ba_mul(ThreadState& ts, Object* a, Object* b) {
   return bytearray_new(out);
 }
 
+Ref<Object> ba_mod(ThreadState& ts, Object* a, Object* b) {
+  if (!is_bytearray(a)) return newref(NotImplemented());
+  Ref<Object> r = bytes_percent_format(ts, ba_view(a), b);
+  return bytearray_new(bytes_view(r));
+}
+
 Ref<Object> ba_getitem(ThreadState& ts, Object* self, Object* key) {
   const int64_t len = static_cast<int64_t>(ba(self)->size);
   if (type_check_exact(key, &Slice_type)) {
@@ -423,6 +429,7 @@ void setup_bytearray(TypeObject& t) {
   t.nb[NB_ADD] = ba_add;
   t.nb_inplace[NB_ADD] = ba_iadd;
   t.nb[NB_MULTIPLY] = ba_mul;
+  t.nb[NB_REMAINDER] = ba_mod;
   t.nb_bool = ba_bool;
   t.len = ba_len;
   t.getitem = ba_getitem;

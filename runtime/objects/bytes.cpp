@@ -6,8 +6,8 @@
 // is*() predicates. Character classes are ASCII-only, as in CPython.
 //
 // Owns: Bytes_type, BytesIter_type ("bytes_iterator").
-// Gaps: bytes % args, bytearray, memoryview/buffer protocol; bytes is not
-// subclassable (no TPFLAG_BASETYPE), like str.
+// Gaps: memoryview/buffer protocol; bytes is not subclassable (no
+// TPFLAG_BASETYPE), like str.
 #include "objects/bytes.hpp"
 
 #include <algorithm>
@@ -261,6 +261,11 @@ Ref<Object> b_mul(ThreadState& ts, Object* a, Object* b) {
   return r;
 }
 
+Ref<Object> b_mod(ThreadState& ts, Object* a, Object* b) {
+  if (!is_bytes(a)) return newref(NotImplemented());
+  return bytes_percent_format(ts, bytes_view(a), b);
+}
+
 Ref<Object> b_getitem(ThreadState& ts, Object* self, Object* key) {
   const int64_t len = static_cast<int64_t>(bytes_size(self));
   if (type_check_exact(key, &Slice_type)) {
@@ -302,7 +307,7 @@ Ref<Object> b_new(ThreadState& ts, TypeObject*, Object* const* args, size_t narg
     if (!is_str(a[1])) raise_fmt(Exc_TypeError, "bytes() argument 'encoding' must be str, not %s", type_name(a[1]));
     if (a[2] && !is_str(a[2]))
       raise_fmt(Exc_TypeError, "bytes() argument 'errors' must be str, not %s", type_name(a[2]));
-    return encode_from_str(src, str_view(a[1]), a[2] ? str_view(a[2]) : "strict");
+    return encode_from_str(ts, src, str_view(a[1]), a[2] ? str_view(a[2]) : "strict");
   }
   if (a[1]) raise(Exc_TypeError, "encoding without a string argument");
   if (a[2]) raise(Exc_TypeError, "errors without a string argument");
@@ -368,14 +373,14 @@ Ref<Object> bytes_iter_length_hint(ThreadState&, Object* self, Object* const*, s
 
 // --- methods ------------------------------------------------------------------------------------
 
-Ref<Object> m_decode(ThreadState&, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+Ref<Object> m_decode(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   Object* a[2];
   parse_args("decode", args, nargs, kwnames, {"encoding", "errors"}, 0, a);
   if (a[0] && !is_str(a[0]))
     raise_fmt(Exc_TypeError, "decode() argument 'encoding' must be str, not %s", type_name(a[0]));
   if (a[1] && !is_str(a[1]))
     raise_fmt(Exc_TypeError, "decode() argument 'errors' must be str, not %s", type_name(a[1]));
-  return decode_to_str(bytes_view(self), a[0] ? str_view(a[0]) : "utf-8", a[1] ? str_view(a[1]) : "strict");
+  return decode_to_str(ts, bytes_view(self), a[0] ? str_view(a[0]) : "utf-8", a[1] ? str_view(a[1]) : "strict");
 }
 
 Ref<Object> m_hex(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
@@ -890,6 +895,7 @@ void setup_bytes(TypeObject& t) {
   t.new_ = b_new;
   t.nb[NB_ADD] = b_add;
   t.nb[NB_MULTIPLY] = b_mul;
+  t.nb[NB_REMAINDER] = b_mod;
   t.nb_bool = b_bool;
   t.len = b_len;
   t.getitem = b_getitem;

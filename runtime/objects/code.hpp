@@ -30,6 +30,8 @@ enum CodeFlags : uint32_t {
   CO_NOFREE = 0x0040,
 };
 
+struct CodeCache;  // runtime/vm/code_cache.hpp
+
 struct CodeObject : Object {
   uint32_t* code;        // owned (mem_alloc), ncode instructions
   int32_t* lines;        // owned, the source line of each instruction (co_lines)
@@ -52,7 +54,14 @@ struct CodeObject : Object {
   int stacksize;         // max value-stack depth, computed by the compiler from the opcode table
   int firstlineno;
   uint32_t flags;        // CodeFlags
+  // The eval loop's inline caches (runtime/vm/code_cache.hpp): created on
+  // first use by the executing thread, owned by the code object and released
+  // by code_cache_free() from the code's dealloc. Null until then.
+  CodeCache* cache;
 };
+
+// Releases code->cache (runtime/vm/code_cache.cpp); code_dealloc calls it.
+void code_cache_free(CodeObject* code) noexcept;
 
 inline int code_nlocalsplus(const CodeObject* c) noexcept { return c->nlocals + c->ncells + c->nfrees; }
 inline uint32_t instr_op(uint32_t w) noexcept { return w & 0xff; }

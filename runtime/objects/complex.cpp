@@ -9,6 +9,7 @@
 #include "objects/args.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
+#include "objects/format_spec.hpp"
 #include "objects/int.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
@@ -345,8 +346,38 @@ Ref<Object> complex_format(ThreadState& ts, Object* self, Args args, size_t narg
   check_no_kwargs("__format__", kwnames);
   check_nargs("__format__", nargs, 1, 1);
   if (!is_str(args[0])) raise_type_not("__format__() argument must be str", args[0]);
-  if (str_view(args[0]).empty()) return str(ts, self);
-  raise(Exc_ValueError, "complex formatting with a format specification is not supported");
+  std::string_view sv = str_view(args[0]);
+  if (sv.empty()) return str(ts, self);
+  const char* tname = type_name(self);
+  FormatSpec spec = parse_format_spec(sv, tname);
+  if (spec.align == '=') raise(Exc_ValueError, "'=' alignment flag is not allowed in complex format specifier");
+  if (spec.zero_pad || spec.fill == '0') raise(Exc_ValueError, "Zero padding is not allowed in complex format specifier");
+  switch (spec.type) {
+    case '\0': case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+      break;
+    default:
+      raise_unknown_format_code(spec, tname);
+  }
+  // Each part is formatted alone (the imaginary one signed after a real part),
+  // then the whole is padded. Without a type: parentheses, and no real part
+  // when it is +0.
+  const bool bare = spec.type == '\0';
+  FormatSpec part = spec;
+  part.width = -1;
+  part.align = '\0';
+  part.fill = ' ';
+  if (bare && spec.precision >= 0) part.type = 'g';
+  C c = cval(self);
+  const bool skip_re = bare && c.re == 0.0 && !std::signbit(c.re);
+  const bool parens = bare && !skip_re;
+  std::string body = parens ? "(" : "";
+  if (!skip_re) body += format_double(c.re, part, tname, true);
+  if (!skip_re) part.sign = '+';
+  body += format_double(c.im, part, tname, true) + "j";
+  if (parens) body += ")";
+  size_t len = 0;
+  for (unsigned char ch : body) len += (ch & 0xC0) != 0x80;
+  return str_new(format_pad(spec, body, len, '>'));
 }
 
 const MethodDef kComplexMethods[] = {

@@ -1,8 +1,8 @@
 // runtime/objects/descr.cpp — descriptors: the method, classmethod, getset,
 // member (__slots__) and slot-wrapper descriptors that type_ready and class
 // creation put into type dicts, the bound slot wrapper ("method-wrapper"),
-// and the Python-visible descriptor types property, classmethod,
-// staticmethod and super.
+// the Python-visible descriptor types property, classmethod, staticmethod and
+// super, and mappingproxy (the read-only C.__dict__).
 //
 // Binding rules: a method descriptor bound to an instance becomes a builtin
 // method (builtin_function_new(def, self)); a classmethod descriptor binds to
@@ -780,9 +780,9 @@ Ref<Object> super_descr_get(ThreadState& ts, Object* self, Object* obj, Object*)
   return call(ts, type_of(self), args, 2, nullptr);
 }
 
-Ref<Object> super_repr(ThreadState& ts, Object* self) {
+Ref<Object> super_repr(ThreadState&, Object* self) {
   SuperObject* s = as_super(self);
-  std::string t = s->type ? repr_utf8(ts, s->type) : "NULL";
+  std::string t = s->type ? "<class '" + std::string(s->type->name) + "'>" : "NULL";
   if (s->obj_type) return str_new("<super: " + t + ", <" + s->obj_type->name + " object>>");
   return str_new("<super: " + t + ", NULL>");
 }
@@ -816,5 +816,88 @@ void setup_super(TypeObject& t) {
 }  // namespace
 
 GK_REGISTER_TYPE(Super_type, setup_super);
+
+// ---------------------------------------------------------------------------
+// mappingproxy: the read-only view that C.__dict__ returns.
+
+namespace {
+
+struct MappingProxyObject : Object {
+  Object* mapping;  // strong
+};
+TypeObject MappingProxy_type;
+
+Object* proxied(Object* o) { return static_cast<MappingProxyObject*>(o)->mapping; }
+
+void mp_dealloc(Object* o) noexcept {
+  clear(static_cast<MappingProxyObject*>(o)->mapping);
+  object_free(o, sizeof(MappingProxyObject));
+}
+Ref<Object> mp_getitem(ThreadState& ts, Object* self, Object* key) { return getitem(ts, proxied(self), key); }
+size_t mp_len(ThreadState& ts, Object* self) { return length(ts, proxied(self)); }
+bool mp_contains(ThreadState& ts, Object* self, Object* key) { return contains(ts, proxied(self), key); }
+Ref<Object> mp_iter(ThreadState& ts, Object* self) { return get_iter(ts, proxied(self)); }
+Ref<Object> mp_repr(ThreadState& ts, Object* self) { return str_new("mappingproxy(" + repr_utf8(ts, proxied(self)) + ")"); }
+Ref<Object> mp_str(ThreadState& ts, Object* self) { return str(ts, proxied(self)); }
+Ref<Object> mp_richcompare(ThreadState& ts, Object* self, Object* other, CompareOp op) {
+  return rich_compare(ts, proxied(self), other, op);
+}
+
+Ref<Object> mp_forward(ThreadState& ts, Object* self, const char* name, Object* const* args, size_t nargs,
+                       Object* kwnames) {
+  return call_method(ts, proxied(self), intern(name), args, nargs, kwnames);
+}
+Ref<Object> mp_keys(ThreadState& ts, Object* self, Object* const* a, size_t n, Object* k) {
+  return mp_forward(ts, self, "keys", a, n, k);
+}
+Ref<Object> mp_values(ThreadState& ts, Object* self, Object* const* a, size_t n, Object* k) {
+  return mp_forward(ts, self, "values", a, n, k);
+}
+Ref<Object> mp_items(ThreadState& ts, Object* self, Object* const* a, size_t n, Object* k) {
+  return mp_forward(ts, self, "items", a, n, k);
+}
+Ref<Object> mp_get(ThreadState& ts, Object* self, Object* const* a, size_t n, Object* k) {
+  return mp_forward(ts, self, "get", a, n, k);
+}
+Ref<Object> mp_copy(ThreadState& ts, Object* self, Object* const* a, size_t n, Object* k) {
+  return mp_forward(ts, self, "copy", a, n, k);
+}
+const MethodDef kMappingProxyMethods[] = {
+    {"keys", mp_keys}, {"values", mp_values}, {"items", mp_items}, {"get", mp_get}, {"copy", mp_copy},
+    {nullptr, nullptr},
+};
+
+Ref<Object> mp_new(ThreadState&, TypeObject*, Object* const* args, size_t nargs, Object* kwnames) {
+  Object* a[1];
+  parse_args("mappingproxy", args, nargs, kwnames, {"mapping"}, 1, a);
+  if (!type_of(a[0])->getitem || is_list(a[0]) || is_tuple(a[0]))
+    raise_fmt(Exc_TypeError, "mappingproxy() argument must be a mapping, not %s", type_name(a[0]));
+  return mappingproxy_new(a[0]);
+}
+
+void setup_mappingproxy(TypeObject& t) {
+  t.name = "mappingproxy";
+  t.basicsize = sizeof(MappingProxyObject);
+  t.dealloc = mp_dealloc;
+  t.repr = mp_repr;
+  t.str = mp_str;
+  t.richcompare = mp_richcompare;
+  t.getitem = mp_getitem;
+  t.len = mp_len;
+  t.contains = mp_contains;
+  t.iter = mp_iter;
+  t.new_ = mp_new;
+  t.methods = kMappingProxyMethods;
+}
+
+}  // namespace
+
+GK_REGISTER_TYPE(MappingProxy_type, setup_mappingproxy);
+
+Ref<Object> mappingproxy_new(Object* mapping) {
+  auto* p = alloc_object<MappingProxyObject>(&MappingProxy_type);
+  p->mapping = newref(mapping).release();
+  return steal<Object>(p);
+}
 
 }  // namespace gk

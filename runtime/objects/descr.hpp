@@ -63,6 +63,7 @@ Ref<Object> classmethod_descr_new(TypeObject* owner, const MethodDef* def);  // 
 Ref<Object> wrapper_descr_new(TypeObject* owner, const SlotDef* slot, void (*fn)());
 Ref<Object> classmethod_new(Object* callable);   // classmethod(f)
 Ref<Object> staticmethod_new(Object* callable);  // staticmethod(f)
+Ref<Object> mappingproxy_new(Object* mapping);    // the read-only view C.__dict__ returns
 
 // True if `o` is a data descriptor (its type defines descr_set).
 inline bool is_data_descriptor(const Object* o) noexcept { return type_of(o)->descr_set != nullptr; }

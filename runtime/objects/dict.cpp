@@ -55,6 +55,8 @@ struct DictEntry {
   Object* value;  // strong; null for a deleted entry
 };
 
+// Every field (and the indices/entries after it) is written only under the
+// owning dict's critical section.
 struct DictTable {
   uint8_t log2_size;    // indices has 1 << log2_size slots
   uint8_t index_bytes;  // width of one index slot: 1, 2, 4 or 8
@@ -227,13 +229,15 @@ inline int builtin_key_eq(Object* a, Object* b) noexcept {
 
 // Lookup in a table whose keys are all exact str, by an exact str key: no user
 // code runs. Returns the entry position or -1.
-int64_t lookup_str(DictTable* t, Object* key, int64_t hash) noexcept {
+template <class IndexT>
+int64_t lookup_str_impl(DictTable* t, Object* key, int64_t hash) noexcept {
   size_t mask = table_size(t) - 1;
   uint64_t perturb = static_cast<uint64_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;
+  const IndexT* index = reinterpret_cast<const IndexT*>(indices(t));
   DictEntry* ep = entries(t);
   for (;;) {
-    int64_t ix = get_index(t, i);
+    int64_t ix = index[i];
     if (ix >= 0) {
       DictEntry& e = ep[ix];
       if (e.key == key || (e.hash == hash && str_equal(e.key, key))) return ix;
@@ -242,6 +246,15 @@ int64_t lookup_str(DictTable* t, Object* key, int64_t hash) noexcept {
     }
     perturb >>= kPerturbShift;
     i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+int64_t lookup_str(DictTable* t, Object* key, int64_t hash) noexcept {
+  switch (t->index_bytes) {  // one dispatch on the index width, not one per probe
+    case 1: return lookup_str_impl<int8_t>(t, key, hash);
+    case 2: return lookup_str_impl<int16_t>(t, key, hash);
+    case 4: return lookup_str_impl<int32_t>(t, key, hash);
+    default: return lookup_str_impl<int64_t>(t, key, hash);
   }
 }
 

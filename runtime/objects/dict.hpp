@@ -10,9 +10,10 @@ namespace gk {
 struct DictTable;  // private to dict.cpp
 
 struct DictObject : Object {
-  size_t used;        // live entries
-  uint64_t version;   // bumped on every mutation (iteration-safety checks, caches)
-  DictTable* table;   // owned; null for a new empty dict
+  size_t used;        // live entries; written under the dict's critical section
+  uint64_t version;   // bumped on every mutation (iteration-safety checks, caches); per dict,
+                      // so compare it only against the same (live) dict; same guard
+  DictTable* table;   // owned; null for a new empty dict; same guard
 };
 
 Ref<Object> dict_new();

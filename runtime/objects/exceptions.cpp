@@ -287,7 +287,7 @@ void init_with_keywords(ThreadState& ts, Object* self, Object* const* args, size
     bool ok = false;
     for (const char* a : allowed) ok = ok || str_view(key) == a;
     if (!ok) {
-      raise_fmt(Exc_TypeError, "%s() got an unexpected keyword argument '%s'", type_of(self)->name, str_data(key));
+      raise_fmt(Exc_TypeError, "'%s' is an invalid keyword argument for %s()", str_data(key), type_of(self)->name);
     }
     dict_set(ts, exc_dict(ts, self), key, args[nargs + i]);
   }
@@ -430,6 +430,58 @@ Ref<Object> oserror_str(ThreadState& ts, Object* self) {
   return exc_str(ts, self);
 }
 
+// --- UnicodeEncodeError / UnicodeDecodeError ----------------------------------------
+
+// (encoding, object, start, end, reason), kept in the dict as attributes.
+void unicode_error_init(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  exc_init(ts, self, args, nargs, kwnames);
+  bool decode = type_check(self, Exc_UnicodeDecodeError);
+  if (nargs != 5) raise_fmt(Exc_TypeError, "function takes exactly 5 arguments (%zu given)", nargs);
+  if (!is_str(args[0])) raise_fmt(Exc_TypeError, "argument 1 must be str, not %s", type_name(args[0]));
+  if (decode ? is_str(args[1]) : !is_str(args[1]))
+    raise_fmt(Exc_TypeError, "argument 2 must be %s, not %s", decode ? "bytes-like object" : "str", type_name(args[1]));
+  if (!is_int(args[2])) raise_fmt(Exc_TypeError, "argument 3 must be int, not %s", type_name(args[2]));
+  if (!is_int(args[3])) raise_fmt(Exc_TypeError, "argument 4 must be int, not %s", type_name(args[3]));
+  if (!is_str(args[4])) raise_fmt(Exc_TypeError, "argument 5 must be str, not %s", type_name(args[4]));
+  static const char* const kAttrs[] = {"encoding", "object", "start", "end", "reason"};
+  for (size_t i = 0; i < 5; ++i) exc_dict_set(ts, self, kAttrs[i], args[i]);
+}
+
+Ref<Object> unicode_error_str(ThreadState& ts, Object* self) {
+  Object* enc = exc_dict_get(ts, self, "encoding");
+  Object* obj = exc_dict_get(ts, self, "object");
+  Object* start = exc_dict_get(ts, self, "start");
+  Object* end = exc_dict_get(ts, self, "end");
+  Object* reason = exc_dict_get(ts, self, "reason");
+  if (!enc || !obj || !start || !end || !reason || !is_int(start) || !is_int(end)) return exc_str(ts, self);
+  int64_t s = 0, e = 0;
+  int_to_i64(start, s);
+  int_to_i64(end, e);
+  bool decode = type_check(self, Exc_UnicodeDecodeError);
+  std::string head = "'" + str_utf8(ts, enc) + "' codec can't " + (decode ? "decode " : "encode ");
+  std::string tail = ": " + str_utf8(ts, reason);
+  size_t len = length(ts, obj);
+  char buf[64];
+  if (s >= 0 && static_cast<size_t>(s) < len && e == s + 1) {
+    if (decode) {
+      Ref<Object> b = getitem(ts, obj, start);
+      int64_t byte = 0;
+      int_to_i64(b, byte);
+      std::snprintf(buf, sizeof buf, "byte 0x%02x in position %lld", static_cast<unsigned>(byte), static_cast<long long>(s));
+    } else {
+      uint32_t cp = is_str(obj) ? str_char_at(obj, static_cast<size_t>(s)) : 0;
+      const char* fmt = cp < 0x100 ? "character '\\x%02x' in position %lld"
+                        : cp < 0x10000 ? "character '\\u%04x' in position %lld"
+                                       : "character '\\U%08x' in position %lld";
+      std::snprintf(buf, sizeof buf, fmt, cp, static_cast<long long>(s));
+    }
+  } else {
+    std::snprintf(buf, sizeof buf, "%s in position %lld-%lld", decode ? "bytes" : "characters",
+                  static_cast<long long>(s), static_cast<long long>(e - 1));
+  }
+  return str_new(head + buf + tail);
+}
+
 // --- the hierarchy table -----------------------------------------------------------
 
 struct ExcInfo {
@@ -512,6 +564,7 @@ void setup_exception(TypeObject& t) {
   else if (name == "ImportError") t.init = importerror_init, t.str = importerror_str, t.getsets = kImportErrorGetSets;
   else if (name == "SyntaxError") t.init = syntaxerror_init, t.str = syntaxerror_str;
   else if (name == "OSError") t.new_ = oserror_new, t.init = oserror_init, t.str = oserror_str;
+  else if (name == "UnicodeEncodeError" || name == "UnicodeDecodeError") t.init = unicode_error_init, t.str = unicode_error_str;
 }
 
 #define GK_REGISTER_EXC(name, base) GK_REGISTER_TYPE(ExcT_##name, setup_exception);
@@ -704,6 +757,10 @@ void exception_set_context(Object* exc, Object* context) {
   if (context) {
     // Setting exc.__context__ = context must not close a cycle: if exc is
     // already somewhere in context's chain, cut the chain just before it.
+    // A pre-existing cycle elsewhere in the chain is detected (Floyd) and
+    // ends the walk.
+    Object* slow = context;
+    bool advance_slow = false;
     for (Object* o = context; o;) {
       Object* next = as_exc(o)->context;
       if (next == exc) {
@@ -711,6 +768,9 @@ void exception_set_context(Object* exc, Object* context) {
         break;
       }
       o = next;
+      if (advance_slow) slow = as_exc(slow)->context;
+      advance_slow = !advance_slow;
+      if (o && o == slow) break;
     }
   }
   assign(as_exc(exc)->context, context);

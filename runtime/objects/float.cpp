@@ -17,7 +17,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
 
 #include "objects/abstract.hpp"
 #include "objects/args.hpp"
@@ -165,7 +164,7 @@ std::string format_number(const FormatSpec& spec, bool negative, std::string_vie
   return format_pad(s, body, len, '>');
 }
 
-std::string format_double(double v, const FormatSpec& spec, const char* type_name) {
+std::string format_double(double v, const FormatSpec& spec, const char* type_name, bool complex_part) {
   char type = spec.type;
   switch (type) {
     case '\0': case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
@@ -217,6 +216,7 @@ std::string format_double(double v, const FormatSpec& spec, const char* type_nam
     default: {  // 'g', 'G', 'n', and '' (repr-like)
       if (type == '\0' && precision < 0) {
         l = layout_repr(a, spec.alternate);
+        if (complex_part && l.rest == ".0") l.rest = spec.alternate ? "." : "";
         break;
       }
       int p = precision < 0 ? 6 : (precision == 0 ? 1 : precision);

@@ -41,8 +41,10 @@ struct FormatSpec;
 std::string format_number(const FormatSpec& spec, bool negative, std::string_view prefix, std::string_view digits,
                           std::string_view rest, int group = 3, bool groupable = true);
 // float.__format__ of a double for a parsed spec (int.__format__ uses it for
-// the e/E/f/F/g/G/% types). `type_name` is for error messages.
-std::string format_double(double v, const FormatSpec& spec, const char* type_name);
+// the e/E/f/F/g/G/% types). `type_name` is for error messages. With
+// `complex_part`, the empty type without precision gives repr digits without
+// the ".0" float adds to integral values (complex's components).
+std::string format_double(double v, const FormatSpec& spec, const char* type_name, bool complex_part = false);
 // The text of int(), float() and complex() arguments: strips leading and
 // trailing (Unicode) whitespace and maps Unicode decimal digits to ASCII.
 // Returns false when another non-ASCII code point remains.

@@ -23,7 +23,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <new>
 
 #include "objects/abstract.hpp"
@@ -33,7 +32,6 @@
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
 #include "objects/format_spec.hpp"
-#include "objects/names.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "objects/type.hpp"
@@ -579,7 +577,8 @@ std::string format_int(Object* self, const FormatSpec& spec) {
     if (spec.sign) raise(Exc_ValueError, "Sign not allowed with integer format specifier 'c'");
     if (spec.alternate) raise(Exc_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
     int64_t cp;
-    if (!int_to_i64(self, cp) || cp < 0 || cp > 0x10FFFF) raise(Exc_OverflowError, "%c arg not in range(0x110000)");
+    if (!int_to_i64(self, cp)) raise(Exc_OverflowError, "Python int too large to convert to C long");
+    if (cp < 0 || cp > 0x10FFFF) raise(Exc_OverflowError, "%c arg not in range(0x110000)");
     std::string ch;
     utf8_append(ch, uint32_t(cp));
     return format_number(spec, false, "", ch, "", 3, false);

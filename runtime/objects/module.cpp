@@ -66,7 +66,8 @@ Ref<Object> module_repr(ThreadState& ts, Object* self) {
   Object* d = as_module(self)->dict;
   Object* file = d ? dict_get_str(ts, d, names::__file__) : nullptr;
   if (file && is_str(file)) return str_new("<module '" + name + "' from '" + std::string(str_view(file)) + "'>");
-  return str_new("<module '" + name + "' (built-in)>");
+  if (name == "sys" || name == "builtins" || find_native_module(name)) return str_new("<module '" + name + "' (built-in)>");
+  return str_new("<module '" + name + "'>");
 }
 
 // Generic lookup, then the module's own __getattr__(name) (PEP 562).

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 #include <new>
+#include <vector>
 
 #include "objects/abstract.hpp"
 #include "objects/args.hpp"
@@ -44,6 +45,15 @@ static inline size_t heap_extra(TypeObject* t) noexcept {
   return sb && t->basicsize > sb->basicsize ? t->basicsize - sb->basicsize : 0;
 }
 
+// The block size for an object of `type` whose own code asked for `size`
+// bytes. Built-in code may pass either its struct size (sizeof(T), to which
+// the class's fields are added) or type_of(o)->basicsize (already complete);
+// both give the same block. Classes over var-sized bases add no fields here.
+static inline size_t block_size(TypeObject* t, size_t size) noexcept {
+  size_t extra = heap_extra(t);
+  return extra && size < t->basicsize ? size + extra : size;
+}
+
 void* mem_alloc(size_t size) {
   try {
     return AllocPolicy::allocate(size);
@@ -65,7 +75,7 @@ void mem_free(void* p, size_t size) noexcept {
 }
 
 Object* object_alloc(TypeObject* type, size_t size) {
-  size += heap_extra(type);
+  size = block_size(type, size);
   void* mem;
   try {
     mem = AllocPolicy::allocate(size);
@@ -86,17 +96,51 @@ Object* type_alloc(TypeObject* type, size_t nitems) {
 
 void object_free(Object* o, size_t size) noexcept {
   TypeObject* type = type_of(o);
-  size += heap_extra(type);
-  AllocPolicy::deallocate(o, size);
+  AllocPolicy::deallocate(o, block_size(type, size));
   if (type->flags & TPFLAG_HEAPTYPE) decref(type);
 }
 
-void object_dealloc(Object* o) noexcept {
+// The trashcan. Freeing a long chain (a linked list of 10^6 nodes, a deeply
+// nested list) recurses once per link: dealloc -> decref(child) -> dealloc.
+// Past kTrashcanDepth nested deallocations an object is parked on this
+// thread's trash list instead, and the outermost object_dealloc frees the
+// parked objects iteratively before it returns — so everything is still
+// freed (and __del__ run) before control returns to Python code.
+namespace {
+constexpr int kTrashcanDepth = 500;
+thread_local int t_dealloc_depth = 0;       // owner thread only
+thread_local std::vector<Object*> t_trash;  // owner thread only
+
+inline void dealloc_now(Object* o) noexcept {
   TypeObject* t = type_of(o);
   if (t->dealloc) {
     t->dealloc(o);
   } else {
     object_free(o, static_base(t)->basicsize);
+  }
+}
+}  // namespace
+
+void object_dealloc(Object* o) noexcept {
+  if (t_dealloc_depth >= kTrashcanDepth) {
+    try {
+      t_trash.push_back(o);
+      return;
+    } catch (...) {
+      // No memory for the list: free it now and hope the stack suffices.
+    }
+  }
+  ++t_dealloc_depth;
+  dealloc_now(o);
+  --t_dealloc_depth;
+  if (t_dealloc_depth == 0 && !t_trash.empty()) {
+    t_dealloc_depth = 1;  // parked objects' own chains may nest again, up to the limit
+    while (!t_trash.empty()) {
+      Object* x = t_trash.back();
+      t_trash.pop_back();
+      dealloc_now(x);
+    }
+    t_dealloc_depth = 0;
   }
 }
 

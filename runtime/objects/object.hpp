@@ -274,7 +274,13 @@ struct TypeObject : Object {
   GetItemFn getitem;
   SetItemFn setitem;
   ContainsFn contains;
+
+  // --- owned by type_lookup's method cache (abstract.cpp), guarded by the GIL ---
+  uint32_t version_tag;  // 0 = no cache entries; reset by type_modified() when a dict on the MRO changes
 };
+
+// A type's dict (or a base's) changed: drop its and its subclasses' cached lookups.
+void type_modified(TypeObject* type) noexcept;
 
 // The built-in type objects (defined beside each type's implementation).
 extern TypeObject Type_type, Object_type, None_type, NotImplemented_type, Ellipsis_type;
@@ -299,6 +305,9 @@ inline bool is_none(const Object* o) noexcept { return o == &None_obj; }
 
 // Allocate `size` zero-filled bytes and initialise the header (refcount 1,
 // type increfed if it is a heap type). Throws MemoryError on exhaustion.
+// For a class over a built-in type, the class's own fields (__dict__,
+// __slots__) are added when `size` is the built-in struct size, so built-in
+// constructors may allocate subclass instances with alloc_object<T>(type).
 Object* object_alloc(TypeObject* type, size_t size);
 // Raw (non-object) memory — list item arrays, dict tables, string buffers —
 // also comes from the allocator policy. Sizes are passed back on free.
@@ -309,6 +318,10 @@ void mem_free(void* p, size_t size) noexcept;
 // The type's generic allocation: basicsize + nitems * itemsize.
 Object* type_alloc(TypeObject* type, size_t nitems = 0);
 // Return the block of a dead object to the allocator; decrefs a heap type.
+// `size` is what the type's own code allocated: sizeof(T) plus any inline
+// variable part, or type_of(o)->basicsize for fixed-size objects. Either way
+// the fields a class (heap subtype) adds after the built-in layout are
+// accounted for here, matching object_alloc.
 void object_free(Object* o, size_t size) noexcept;
 
 // Allocate and construct a built-in object of struct T with type `type`:

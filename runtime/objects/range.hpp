@@ -7,14 +7,14 @@
 
 namespace gk {
 
-struct RangeObject : Object {
+struct RangeObject : Object {  // every field immutable after creation
   Object* start;  // int (strong)
   Object* stop;
   Object* step;
   Object* length;  // int: len(range)
 };
 
-struct SliceObject : Object {
+struct SliceObject : Object {  // every field immutable after creation
   Object* start;  // strong, None when omitted
   Object* stop;
   Object* step;

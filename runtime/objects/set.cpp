@@ -46,6 +46,8 @@ struct SetEntry {
   int64_t hash;  // the key's hash; -1 for a dummy, 0 for unused
 };
 
+// Every field (and the entries after it) is written only under the owning
+// set's critical section.
 struct SetTable {
   size_t mask;    // slots - 1
   size_t fill;    // active + dummy entries
@@ -227,7 +229,7 @@ restart:
     size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
     for (;;) {
       if (e->hash == 0 && !e->key) {
-        if (freeslot) {  // reuse the first dummy on the probe path
+        if (freeslot) {  // reuse a dummy seen on the probe path
           freeslot->key = hold.release();
           freeslot->hash = hash;
           ++so->used;
@@ -252,8 +254,8 @@ restart:
           if (eq) return;
           if (so->table != t || t->mask != mask || e->key != startkey) goto restart;
         }
-      } else if (e->hash == -1 && !freeslot) {
-        freeslot = e;
+      } else if (e->hash == -1) {
+        freeslot = e;  // the last dummy on the probe path (CPython 3.11's choice)
       }
       if (probes-- == 0) break;
       ++e;
@@ -692,10 +694,8 @@ Ref<Object> frozenset_new_slot(ThreadState& ts, TypeObject* type, Object* const*
 
 // --- methods -------------------------------------------------------------------------------
 
-#define GK_SET_NOKW(name) check_no_kwargs(name, kwnames)
-
 Ref<Object> m_add(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-  GK_SET_NOKW("add");
+  check_no_kwargs("add", kwnames);
   check_nargs("add", nargs, 1, 1);
   set_add(ts, self, args[0]);
   return none_ref();
@@ -714,14 +714,14 @@ Ref<Object> m_copy(ThreadState& ts, Object* self, Object* const*, size_t nargs, 
 }
 
 Ref<Object> m_discard(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-  GK_SET_NOKW("discard");
+  check_no_kwargs("discard", kwnames);
   check_nargs("discard", nargs, 1, 1);
   with_key(ts, args[0], [&](Object* k, int64_t h) { return discard_entry(ts, as_set(self), k, h); });
   return none_ref();
 }
 
 Ref<Object> m_remove(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-  GK_SET_NOKW("remove");
+  check_no_kwargs("remove", kwnames);
   check_nargs("remove", nargs, 1, 1);
   if (!with_key(ts, args[0], [&](Object* k, int64_t h) { return discard_entry(ts, as_set(self), k, h); }))
     raise_with_arg(Exc_KeyError, args[0]);
@@ -746,7 +746,7 @@ Ref<Object> m_pop(ThreadState&, Object* self, Object* const*, size_t nargs, Obje
 }
 
 Ref<Object> m_union(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-  GK_SET_NOKW("union");
+  check_no_kwargs("union", kwnames);
   Ref<Object> result = set_copy(ts, self);
   for (size_t i = 0; i < nargs; ++i)
     if (args[i] != self) update_internal(ts, as_set(result), args[i]);
@@ -761,13 +761,13 @@ Ref<Object> intersection_multi(ThreadState& ts, Object* self, Object* const* arg
 }
 
 Ref<Object> m_intersection(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-  GK_SET_NOKW("intersection");
+  check_no_kwargs("intersection", kwnames);
   return intersection_multi(ts, self, args, nargs);
 }
 
 Ref<Object> m_intersection_update(ThreadState& ts, Object* self, Object* const* args, size_t nargs,
                                   Object* kwnames) {
-  GK_SET_NOKW("intersection_update");
+  check_no_kwargs("intersection_update", kwnames);
   Ref<Object> tmp = intersection_multi(ts, self, args, nargs);
   if (tmp.get() != self) {
     CriticalSection cs(self);
@@ -777,7 +777,7 @@ Ref<Object> m_intersection_update(ThreadState& ts, Object* self, Object* const* 
 }
 
 Ref<Object> m_difference(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-  GK_SET_NOKW("difference");
+  check_no_kwargs("difference", kwnames);
   if (nargs == 0) return set_copy(ts, self);
   Ref<Object> result = difference(ts, self, args[0]);
   for (size_t i = 1; i < nargs; ++i) difference_update_internal(ts, as_set(result), args[i]);
@@ -786,46 +786,46 @@ Ref<Object> m_difference(ThreadState& ts, Object* self, Object* const* args, siz
 
 Ref<Object> m_difference_update(ThreadState& ts, Object* self, Object* const* args, size_t nargs,
                                 Object* kwnames) {
-  GK_SET_NOKW("difference_update");
+  check_no_kwargs("difference_update", kwnames);
   for (size_t i = 0; i < nargs; ++i) difference_update_internal(ts, as_set(self), args[i]);
   return none_ref();
 }
 
 Ref<Object> m_symmetric_difference(ThreadState& ts, Object* self, Object* const* args, size_t nargs,
                                    Object* kwnames) {
-  GK_SET_NOKW("symmetric_difference");
+  check_no_kwargs("symmetric_difference", kwnames);
   check_nargs("symmetric_difference", nargs, 1, 1);
   return symmetric_difference(ts, self, args[0]);
 }
 
 Ref<Object> m_symmetric_difference_update(ThreadState& ts, Object* self, Object* const* args, size_t nargs,
                                           Object* kwnames) {
-  GK_SET_NOKW("symmetric_difference_update");
+  check_no_kwargs("symmetric_difference_update", kwnames);
   check_nargs("symmetric_difference_update", nargs, 1, 1);
   symmetric_difference_update(ts, as_set(self), args[0]);
   return none_ref();
 }
 
 Ref<Object> m_update(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-  GK_SET_NOKW("update");
+  check_no_kwargs("update", kwnames);
   for (size_t i = 0; i < nargs; ++i) update_internal(ts, as_set(self), args[i]);
   return none_ref();
 }
 
 Ref<Object> m_issubset(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-  GK_SET_NOKW("issubset");
+  check_no_kwargs("issubset", kwnames);
   check_nargs("issubset", nargs, 1, 1);
   return bool_ref(issubset(ts, self, args[0]));
 }
 
 Ref<Object> m_issuperset(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-  GK_SET_NOKW("issuperset");
+  check_no_kwargs("issuperset", kwnames);
   check_nargs("issuperset", nargs, 1, 1);
   return bool_ref(issuperset(ts, self, args[0]));
 }
 
 Ref<Object> m_isdisjoint(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-  GK_SET_NOKW("isdisjoint");
+  check_no_kwargs("isdisjoint", kwnames);
   check_nargs("isdisjoint", nargs, 1, 1);
   return bool_ref(isdisjoint(ts, self, args[0]));
 }
@@ -835,8 +835,6 @@ Ref<Object> m_sizeof(ThreadState&, Object* self, Object* const*, size_t nargs, O
   SetTable* t = as_set(self)->table;
   return int_from_u64(sizeof(SetObject) + (t ? table_bytes(t->mask) : 0));
 }
-
-#undef GK_SET_NOKW
 
 const MethodDef set_methods[] = {
     {"add", m_add, METH_DEFAULT, "Add an element to a set."},

@@ -9,9 +9,10 @@ namespace gk {
 struct SetTable;  // private to set.cpp
 
 struct SetObject : Object {
-  size_t used;
-  int64_t hash;     // frozenset hash cache (-1 = not computed)
-  SetTable* table;  // owned
+  size_t used;      // active keys; written under the set's critical section
+  int64_t hash;     // frozenset hash cache (-1 = not computed): written once by whoever
+                    // computes it first (idempotent, frozensets never change)
+  SetTable* table;  // owned; null for an empty set; written under the set's critical section
 };
 
 Ref<Object> set_new();                                                // empty set

@@ -13,6 +13,8 @@
 // creation, so len() is O(1) and ASCII strings index in O(1); non-ASCII
 // indexing walks the UTF-8 (the iterators keep a byte cursor instead).
 // Because UTF-8 byte order is code-point order, comparison is memcmp.
+// str_append_inplace() lets `s += t` on a uniquely referenced string grow
+// it in place; such a string carries `spare` bytes after its NUL.
 //
 // Gap: str is not subclassable (no TPFLAG_BASETYPE): a subclass instance
 // would need the inline data followed by a __dict__.
@@ -101,7 +103,9 @@ StrObject* str_alloc_raw(size_t nbytes, size_t length, bool ascii) {
 Object* g_empty = nullptr;
 Object* g_latin1[256];
 
-void str_dealloc(Object* o) noexcept { object_free(o, str_bytes(str_size(o))); }
+void str_dealloc(Object* o) noexcept {
+  object_free(o, str_bytes(str_size(o)) + static_cast<StrObject*>(o)->spare);
+}
 
 // --- the interning table ---------------------------------------------------------------
 // Open addressing with linear probing over immortal str objects; the table
@@ -158,19 +162,22 @@ Object* empty_str() {
   return g_empty;
 }
 
-Object* latin1_char(uint32_t cp) {
-  Object*& slot = g_latin1[cp];
-  if (!slot) {
-    char buf[4];
-    size_t n = utf8::encode(buf, cp);
-    StrObject* s = str_alloc_raw(n, 1, cp < 0x80);
-    std::memcpy(str_mut_data(s), buf, n);
-    // intern() and intern_inplace() route one-character strings here, so
-    // the table never holds another object with this value.
-    slot = s;
-    intern_register(s);
-  }
-  return slot;
+Object* latin1_char_slow(uint32_t cp);
+inline Object* latin1_char(uint32_t cp) {
+  Object* o = g_latin1[cp];
+  return o ? o : latin1_char_slow(cp);
+}
+
+Object* latin1_char_slow(uint32_t cp) {
+  char buf[4];
+  size_t n = utf8::encode(buf, cp);
+  StrObject* s = str_alloc_raw(n, 1, cp < 0x80);
+  std::memcpy(str_mut_data(s), buf, n);
+  // intern() and intern_inplace() route one-character strings here, so the
+  // table never holds another object with this value.
+  g_latin1[cp] = s;
+  intern_register(s);
+  return s;
 }
 
 }  // namespace
@@ -194,8 +201,11 @@ Ref<Object> str_alloc(size_t nbytes, size_t length, bool ascii) {
 Ref<Object> str_new_known(std::string_view utf8, size_t length, bool ascii) {
   if (utf8.empty()) return str_empty();
   if (length == 1) {
-    const char* p = utf8.data();
-    uint32_t cp = utf8::decode(p);
+    uint32_t cp = static_cast<unsigned char>(utf8[0]);
+    if (cp >= 0x80) {
+      const char* p = utf8.data();
+      cp = utf8::decode(p);
+    }
     if (cp < 256) return newref(latin1_char(cp));
   }
   StrObject* s = str_alloc_raw(utf8.size(), length, ascii);
@@ -316,6 +326,46 @@ Ref<Object> str_concat(const Object* a, const Object* b) {
   return r;
 }
 
+void str_append_inplace(Ref<Object>& a, Object* b) {
+  auto* s = static_cast<StrObject*>(a.get());
+  const size_t nb = str_size(b);
+  if (nb == 0) return;
+  const size_t na = s->utf8_size;
+  if (na == 0 || !type_check_exact(s, &Str_type) || s->interned || is_immortal(s) || refcount(s) != 1) {
+    a = str_concat(s, b);
+    return;
+  }
+  const bool ascii = s->is_ascii && str_is_ascii(b);
+  const size_t cps = s->length + str_length(b);
+  if (nb <= s->spare) {  // room left: append in place
+    char* d = str_mut_data(s);
+    std::memcpy(d + na, str_data(b), nb);
+    d[na + nb] = '\0';
+    s->spare -= static_cast<uint32_t>(nb);
+    s->utf8_size = na + nb;
+    s->length = cps;
+    s->is_ascii = ascii;
+    s->hash = -1;
+    return;
+  }
+  // Grow by half again (at least 64 bytes), so n appends copy O(n) bytes in all.
+  const size_t need = na + nb;
+  if (need < na) raise_no_memory();
+  size_t extra = need / 2 < 64 ? 64 : need / 2;
+  if (extra > UINT32_MAX) extra = UINT32_MAX;
+  if (need > (SIZE_MAX >> 2)) raise_no_memory();
+  auto* n = static_cast<StrObject*>(object_alloc(&Str_type, str_bytes(need) + extra));
+  n->hash = -1;
+  n->length = cps;
+  n->utf8_size = need;
+  n->is_ascii = ascii;
+  n->spare = static_cast<uint32_t>(extra);
+  char* d = str_mut_data(n);
+  std::memcpy(d, str_data(s), na);
+  std::memcpy(d + na, str_data(b), nb);
+  a = steal<Object>(n);  // frees the old string (its only reference)
+}
+
 // --- repr ------------------------------------------------------------------------------------
 
 void str_repr_append(std::string& out, std::string_view s, bool ascii_only) {
@@ -407,12 +457,22 @@ void append_hex_escape(std::string& out, char kind, uint32_t v, int digits) {
   for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out.push_back(kHex[(v >> shift) & 15]);
 }
 
-[[noreturn]] void raise_decode_error(Codec c, std::string_view data, size_t pos, size_t len, const char* reason) {
-  if (len <= 1)
-    raise_fmt(Exc_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %zu: %s", codec_name(c),
-              static_cast<unsigned char>(data[pos]), pos, reason);
-  raise_fmt(Exc_UnicodeDecodeError, "'%s' codec can't decode bytes in position %zu-%zu: %s", codec_name(c), pos,
-            pos + len - 1, reason);
+// UnicodeDecodeError(encoding, object, start, end, reason), as CPython builds it
+// (its str() gives "'utf-8' codec can't decode byte 0xff in position 0: ...").
+[[noreturn]] void raise_decode_error(ThreadState& ts, Codec c, std::string_view data, size_t pos, size_t len,
+                                     const char* reason) {
+  Ref<Object> enc = str_new(codec_name(c)), obj = bytes_new(data), start = int_from_u64(pos),
+              end = int_from_u64(pos + (len ? len : 1)), why = str_new(reason);
+  Ref<Object> args = tuple_pack({enc.get(), obj.get(), start.get(), end.get(), why.get()});
+  raise_obj(exception_new_args(ts, Exc_UnicodeDecodeError, args));
+}
+
+// UnicodeEncodeError(encoding, str, start, end, reason).
+[[noreturn]] void raise_encode_error(ThreadState& ts, Codec c, Object* s, size_t start, size_t end,
+                                     const char* reason) {
+  Ref<Object> enc = str_new(codec_name(c)), st = int_from_u64(start), en = int_from_u64(end), why = str_new(reason);
+  Ref<Object> args = tuple_pack({enc.get(), s, st.get(), en.get(), why.get()});
+  raise_obj(exception_new_args(ts, Exc_UnicodeEncodeError, args));
 }
 
 }  // namespace
@@ -427,7 +487,7 @@ Codec lookup_codec(std::string_view name) {
   raise_fmt(Exc_LookupError, "unknown encoding: %.*s", static_cast<int>(name.size()), name.data());
 }
 
-Ref<Object> decode_to_str(std::string_view data, std::string_view encoding, std::string_view errors) {
+Ref<Object> decode_to_str(ThreadState& ts, std::string_view data, std::string_view encoding, std::string_view errors) {
   Codec codec = lookup_codec(encoding);
   const size_t n = data.size();
   if (utf8::is_ascii(data.data(), n)) return str_new_known(data, n, true);  // valid in every codec here
@@ -448,7 +508,7 @@ Ref<Object> decode_to_str(std::string_view data, std::string_view encoding, std:
       const char* reason = e == utf8::Utf8Error::InvalidStart          ? "invalid start byte"
                            : e == utf8::Utf8Error::InvalidContinuation ? "invalid continuation byte"
                                                                         : "unexpected end of data";
-      if (mode == ErrMode::Strict) raise_decode_error(codec, data, i + pos, len, reason);
+      if (mode == ErrMode::Strict) raise_decode_error(ts, codec, data, i + pos, len, reason);
       out.append(data.substr(i, pos));
       if (mode == ErrMode::Replace) {
         utf8::append(out, 0xFFFD);
@@ -474,14 +534,14 @@ Ref<Object> decode_to_str(std::string_view data, std::string_view encoding, std:
       out.push_back(static_cast<char>(b));
       continue;
     }
-    if (mode == ErrMode::Strict) raise_decode_error(codec, data, i, 1, "ordinal not in range(128)");
+    if (mode == ErrMode::Strict) raise_decode_error(ts, codec, data, i, 1, "ordinal not in range(128)");
     if (mode == ErrMode::Replace) utf8::append(out, 0xFFFD);
     else if (mode == ErrMode::BackslashReplace) append_hex_escape(out, 'x', b, 2);
   }
   return str_new(out);
 }
 
-Ref<Object> encode_from_str(Object* s, std::string_view encoding, std::string_view errors) {
+Ref<Object> encode_from_str(ThreadState& ts, Object* s, std::string_view encoding, std::string_view errors) {
   Codec codec = lookup_codec(encoding);
   std::string_view v = str_view(s);
   if (codec == Codec::Utf8 || str_is_ascii(s)) return bytes_new(v);
@@ -514,16 +574,8 @@ Ref<Object> encode_from_str(Object* s, std::string_view encoding, std::string_vi
         q = r;
         ++run;
       }
-      const char* range = limit == 0x80 ? "128" : "256";
-      if (run == 1) {
-        std::string ch;
-        str_repr_append(ch, std::string_view(p - utf8::encoded_len(cp), utf8::encoded_len(cp)), true);
-        raise_fmt(Exc_UnicodeEncodeError, "'%s' codec can't encode character %s in position %zu: ordinal not in range(%s)",
-                  codec_name(codec), ch.c_str(), index, range);
-      }
-      raise_fmt(Exc_UnicodeEncodeError,
-                "'%s' codec can't encode characters in position %zu-%zu: ordinal not in range(%s)", codec_name(codec),
-                index, index + run - 1, range);
+      raise_encode_error(ts, codec, s, index, index + run,
+                         limit == 0x80 ? "ordinal not in range(128)" : "ordinal not in range(256)");
     }
     if (mode == ErrMode::Replace) {
       out.push_back('?');
@@ -693,7 +745,7 @@ Ref<Object> str_new_slot(ThreadState& ts, TypeObject*, Object* const* args, size
   if (is_str(obj)) raise(Exc_TypeError, "decoding str is not supported");
   if (!type_check(obj, &Bytes_type))
     raise_fmt(Exc_TypeError, "decoding to str: need a bytes-like object, %s found", type_name(obj));
-  return decode_to_str(bytes_view(obj), encoding, errors);
+  return decode_to_str(ts, bytes_view(obj), encoding, errors);
 }
 
 // --- iterators ---------------------------------------------------------------------------------

@@ -21,7 +21,8 @@ struct StrObject : Object {
   size_t utf8_size;   // bytes, without the trailing NUL
   bool is_ascii;
   bool interned;
-  // char data[utf8_size + 1] follows
+  uint32_t spare;     // allocated bytes after the NUL (only str_append_inplace makes any)
+  // char data[utf8_size + 1 + spare] follows
 };
 
 inline const char* str_data(const Object* o) noexcept {
@@ -43,6 +44,12 @@ int64_t str_hash(Object* o) noexcept;
 bool str_equal(const Object* a, const Object* b) noexcept;  // two str objects
 int str_compare(const Object* a, const Object* b) noexcept;  // code-point order: -1/0/1
 Ref<Object> str_concat(const Object* a, const Object* b);
+// `a += b` for two str objects. When *a is an exact, non-interned str whose
+// only reference is `a`, it grows in place (with geometric spare capacity, so
+// a loop of appends is linear); otherwise *a is replaced by str_concat(a, b).
+// The eval loop can use it for `s += t` by dropping the local's reference to
+// s first (CPython's trick when the next instruction stores back to s).
+void str_append_inplace(Ref<Object>& a, Object* b);
 Ref<Object> str_repr(const Object* o);  // 'it''s' quoting rules as CPython
 Ref<Object> str_index(const Object* o, int64_t i);  // o[i] (negative ok), IndexError "string index out of range"
 // Code point at index i (0 <= i < length).

@@ -1,7 +1,8 @@
 // runtime/objects/str_format.cpp — string formatting on str objects:
-//   * printf-style `fmt % args` (str_percent_format): %s %r %a %d %i %u %x %X
-//     %o %e %E %f %F %g %G %c %% with flags, width, precision, '*', and
-//     %(key)s mapping keys, with CPython's argument-counting rules;
+//   * printf-style `fmt % args` (str_percent_format, and bytes_percent_format
+//     for bytes/bytearray): %s %r %a %d %i %u %x %X %o %e %E %f %F %g %G %c %%
+//     (bytes also %b) with flags, width, precision, '*', and %(key)s mapping
+//     keys, with CPython's argument-counting rules;
 //   * str.format / str.format_map: automatic and manual field numbering,
 //     .attr and [key] accessors, !r/!s/!a conversions, nested {specs};
 //   * str.__format__ (the 's' presentation type).
@@ -13,6 +14,7 @@
 
 #include "objects/abstract.hpp"
 #include "objects/args.hpp"
+#include "objects/bytes.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
 #include "objects/format_spec.hpp"
@@ -148,8 +150,13 @@ void percent_format_float(ThreadState& ts, std::string& out, const PercentSpec& 
 
 }  // namespace
 
-Ref<Object> str_percent_format(ThreadState& ts, Object* fmt_obj, Object* args) {
-  std::string_view fmt = str_view(fmt_obj);
+namespace {
+
+// The printf-style engine shared by str % args and bytes % args. In bytes
+// mode the template and the result are raw bytes, %s/%b take bytes-like
+// objects (or __bytes__), %r/%a give ascii(), %c takes range(256) or one byte,
+// and mapping keys are bytes.
+std::string percent_format(ThreadState& ts, std::string_view fmt, Object* args, bool bytes_mode) {
   PercentArgs st;
   st.args = args;
   if (is_tuple(args)) {
@@ -159,7 +166,9 @@ Ref<Object> str_percent_format(ThreadState& ts, Object* fmt_obj, Object* args) {
     st.arglen = -1;
     st.argidx = -2;
   }
-  st.dict = (type_of(args)->getitem && !is_tuple(args) && !is_str(args)) ? args : nullptr;
+  std::string_view ignored;
+  bool excluded = is_tuple(args) || is_str(args) || (bytes_mode && bytes_like_view(args, ignored));
+  st.dict = (type_of(args)->getitem && !excluded) ? args : nullptr;
 
   std::string out;
   out.reserve(fmt.size() + 16);
@@ -180,10 +189,9 @@ Ref<Object> str_percent_format(ThreadState& ts, Object* fmt_obj, Object* args) {
     }
     if (at + 1 < n && fmt[at + 1] == '(' && !st.dict) raise(Exc_TypeError, "format requires a mapping");
     pos = at;
-    PercentSpec p = parse_percent(fmt, pos);
+    PercentSpec p = parse_percent(fmt, pos, bytes_mode);
     if (p.has_key) {
-      if (!st.dict) raise(Exc_TypeError, "format requires a mapping");
-      Ref<Object> key = str_new(p.key);
+      Ref<Object> key = bytes_mode ? bytes_new(p.key) : str_new(p.key);
       st.owned = getitem(ts, st.dict, key);
       st.args = st.owned.get();
       st.arglen = -1;
@@ -211,10 +219,29 @@ Ref<Object> str_percent_format(ThreadState& ts, Object* fmt_obj, Object* args) {
     switch (p.conv) {
       case 's':
       case 'r':
-      case 'a': {
-        Ref<Object> s = p.conv == 's' ? str(ts, v) : p.conv == 'r' ? repr(ts, v) : ascii(ts, v);
+      case 'a':
+      case 'b': {
+        if (p.conv == 'b' && !bytes_mode) goto unsupported;
+        Ref<Object> s;
+        std::string_view body;
         size_t len;
-        std::string_view body = prefix_cps(str_view(s), p.precision, len);
+        if (bytes_mode && (p.conv == 's' || p.conv == 'b')) {
+          if (!bytes_like_view(v, body)) {
+            Ref<Object> conv = lookup_special(ts, v, intern("__bytes__"));
+            if (!conv)
+              raise_fmt(Exc_TypeError,
+                        "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+                        type_name(v));
+            s = call0(ts, conv);
+            if (!bytes_like_view(s, body))
+              raise_fmt(Exc_TypeError, "__bytes__ returned non-bytes (type %s)", type_name(s));
+          }
+          if (p.precision >= 0 && static_cast<size_t>(p.precision) < body.size()) body = body.substr(0, p.precision);
+          len = body.size();
+        } else {
+          s = p.conv == 's' ? str(ts, v) : (p.conv == 'r' && !bytes_mode) ? repr(ts, v) : ascii(ts, v);
+          body = prefix_cps(str_view(s), p.precision, len);
+        }
         append_padded(out, body, len, p.width, p.left);
         break;
       }
@@ -235,34 +262,58 @@ Ref<Object> str_percent_format(ThreadState& ts, Object* fmt_obj, Object* args) {
         percent_format_float(ts, out, p, v);
         break;
       case 'c': {
-        uint32_t cp;
-        if (is_str(v)) {
+        std::string body;
+        std::string_view one;
+        if (bytes_mode) {
+          if (bytes_like_view(v, one) && one.size() == 1) {
+            body = std::string(one);
+          } else if (is_int(v)) {
+            int64_t iv;
+            if (!int_to_i64(v, iv) || iv < 0 || iv > 255) raise(Exc_OverflowError, "%c arg not in range(256)");
+            body.push_back(static_cast<char>(iv));
+          } else {
+            raise(Exc_TypeError, "%c requires an integer in range(256) or a single byte");
+          }
+        } else if (is_str(v)) {
           if (str_length(v) != 1) raise(Exc_TypeError, "%c requires int or char");
-          cp = str_char_at(v, 0);
+          utf8::append(body, str_char_at(v, 0));
         } else if (is_int(v)) {
           int64_t iv;
           if (!int_to_i64(v, iv) || iv < 0 || iv > 0x10FFFF)
             raise(Exc_OverflowError, "%c arg not in range(0x110000)");
-          cp = static_cast<uint32_t>(iv);
+          utf8::append(body, static_cast<uint32_t>(iv));
         } else {
           raise(Exc_TypeError, "%c requires int or char");
         }
-        std::string body;
-        utf8::append(body, cp);
         append_padded(out, body, 1, p.width, p.left);
         break;
       }
-      default: {
-        size_t conv_len = utf8::encoded_len(p.conv);
-        size_t index = utf8::count(fmt.substr(0, pos - conv_len));
+      default:
+      unsupported: {
+        size_t conv_len = bytes_mode ? 1 : utf8::encoded_len(p.conv);
+        size_t index = bytes_mode ? pos - 1 : utf8::count(fmt.substr(0, pos - conv_len));
         std::string ch;
-        utf8::append(ch, p.conv);
+        if (bytes_mode) ch.push_back(static_cast<char>(p.conv));
+        else utf8::append(ch, p.conv);
         raise_fmt(Exc_ValueError, "unsupported format character '%s' (0x%x) at index %zu", ch.c_str(), p.conv, index);
       }
     }
   }
-  if (st.argidx < st.arglen && !st.dict) raise(Exc_TypeError, "not all arguments converted during string formatting");
+  if (st.argidx < st.arglen && !st.dict)
+    raise_fmt(Exc_TypeError, "not all arguments converted during %s formatting", bytes_mode ? "bytes" : "string");
+  return out;
+}
+
+}  // namespace
+
+Ref<Object> str_percent_format(ThreadState& ts, Object* fmt, Object* args) {
+  std::string out = percent_format(ts, str_view(fmt), args, false);
   return str_new(out);
+}
+
+Ref<Object> bytes_percent_format(ThreadState& ts, std::string_view fmt, Object* args) {
+  std::string out = percent_format(ts, fmt, args, true);
+  return bytes_new(out);
 }
 
 // --- str.format ----------------------------------------------------------------------------
@@ -364,7 +415,7 @@ void render(ThreadState& ts, std::string& out, std::string_view tmpl, FormatSour
       continue;
     }
     Ref<Object> spec_obj = str_new(spec);
-    Ref<Object> s = format(ts, obj, spec_obj);
+    Ref<Object> s = type_check_exact(obj, &Str_type) ? str_format_spec(ts, obj, spec_obj) : format(ts, obj, spec_obj);
     out.append(str_view(s));
   }
 }

@@ -145,7 +145,7 @@ bool FieldNameIter::next(bool& is_attr, std::string_view& key, bool& is_index, i
 
 // --- printf-style conversions ------------------------------------------------------
 
-PercentSpec parse_percent(std::string_view fmt, size_t& pos) {
+PercentSpec parse_percent(std::string_view fmt, size_t& pos, bool bytes_mode) {
   PercentSpec p;
   const size_t n = fmt.size();
   ++pos;  // the '%'
@@ -212,9 +212,9 @@ PercentSpec parse_percent(std::string_view fmt, size_t& pos) {
     ++pos;
     need();
   }
-  // The conversion character: one code point.
+  // The conversion character: one code point (one byte in bytes_mode).
   auto lead = static_cast<unsigned char>(fmt[pos]);
-  size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  size_t len = (lead < 0x80 || bytes_mode) ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
   uint32_t cp = lead;
   if (len > 1) {
     cp = lead & (0x3F >> (len - 1));

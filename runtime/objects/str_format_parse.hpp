@@ -86,6 +86,7 @@ struct PercentSpec {
 // format key", "width too big", "precision too big". The conversion
 // character is not validated here (the caller raises "unsupported format
 // character ...", which needs the code-point index: see percent_cp_index).
-PercentSpec parse_percent(std::string_view fmt, size_t& pos);
+// With bytes_mode the conversion character is one raw byte (bytes % args).
+PercentSpec parse_percent(std::string_view fmt, size_t& pos, bool bytes_mode = false);
 
 }  // namespace gk

@@ -44,13 +44,15 @@ enum class Codec { Utf8, Ascii, Latin1 };
 Codec lookup_codec(std::string_view name);
 // bytes -> str with errors "strict" (UnicodeDecodeError), "ignore", "replace",
 // "backslashreplace"; LookupError "unknown error handler name 'x'" otherwise.
-Ref<Object> decode_to_str(std::string_view data, std::string_view encoding, std::string_view errors);
+Ref<Object> decode_to_str(ThreadState& ts, std::string_view data, std::string_view encoding, std::string_view errors);
 // str -> bytes (UnicodeEncodeError for ascii/latin-1 under "strict").
-Ref<Object> encode_from_str(Object* s, std::string_view encoding, std::string_view errors);
+Ref<Object> encode_from_str(ThreadState& ts, Object* s, std::string_view encoding, std::string_view errors);
 
 // --- formatting (str_format.cpp) ------------------------------------------------------
 // fmt % args (printf-style); `fmt` is a str.
 Ref<Object> str_percent_format(ThreadState& ts, Object* fmt, Object* args);
+// fmt % args for bytes and bytearray templates (result: bytes).
+Ref<Object> bytes_percent_format(ThreadState& ts, std::string_view fmt, Object* args);
 // str.format(*args, **kwargs) with vectorcall arguments.
 Ref<Object> str_format_vectorcall(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames);
 // str.format_map(mapping).

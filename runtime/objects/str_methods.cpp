@@ -95,12 +95,31 @@ Window window(Object* self, int64_t start, int64_t end) {
 
 // Byte-level search helpers; npos when absent.
 constexpr size_t npos = std::string_view::npos;
+// Short needles: memchr for the first byte, then compare the rest (cheap to
+// start, which matters for count/replace/split calling it repeatedly); long
+// needles use glibc's two-way memmem (linear worst case).
 size_t bfind(std::string_view hay, std::string_view needle) noexcept {
-  if (needle.empty()) return 0;
-  if (needle.size() > hay.size()) return npos;
-  const void* p = needle.size() == 1 ? std::memchr(hay.data(), needle[0], hay.size())
-                                     : memmem(hay.data(), hay.size(), needle.data(), needle.size());
-  return p ? static_cast<size_t>(static_cast<const char*>(p) - hay.data()) : npos;
+  const size_t m = needle.size();
+  if (m == 0) return 0;
+  if (m > hay.size()) return npos;
+  const char* h = hay.data();
+  if (m == 1) {
+    const void* p = std::memchr(h, needle[0], hay.size());
+    return p ? static_cast<size_t>(static_cast<const char*>(p) - h) : npos;
+  }
+  if (m <= 16) {
+    const char first = needle[0];
+    const char* last = h + (hay.size() - m);  // last possible start
+    for (const char* p = h; p <= last;) {
+      p = static_cast<const char*>(std::memchr(p, first, static_cast<size_t>(last - p) + 1));
+      if (!p) return npos;
+      if (std::memcmp(p + 1, needle.data() + 1, m - 1) == 0) return static_cast<size_t>(p - h);
+      ++p;
+    }
+    return npos;
+  }
+  const void* p = memmem(h, hay.size(), needle.data(), m);
+  return p ? static_cast<size_t>(static_cast<const char*>(p) - h) : npos;
 }
 size_t brfind(std::string_view hay, std::string_view needle) noexcept {
   if (needle.empty()) return hay.size();
@@ -305,6 +324,20 @@ Ref<Object> m_split(ThreadState& ts, Object* self, Object* const* args, size_t n
   if (sep) {
     std::string_view needle = str_view(sep);
     size_t pos = 0;
+    if (needle.size() == 1 && str_is_ascii(self)) {  // the common case: memchr, ASCII pieces
+      const char* base = s.data();
+      const size_t n = s.size();
+      while (maxsplit > 0) {
+        const void* hit = std::memchr(base + pos, needle[0], n - pos);
+        if (!hit) break;
+        size_t f = static_cast<size_t>(static_cast<const char*>(hit) - base);
+        out.push_back(str_new_known(s.substr(pos, f - pos), f - pos, true));
+        pos = f + 1;
+        --maxsplit;
+      }
+      out.push_back(pos == 0 ? newref(self) : str_new_known(s.substr(pos), n - pos, true));
+      return make_list(out);
+    }
     while (maxsplit > 0) {
       size_t f = bfind(s.substr(pos), needle);
       if (f == npos) break;
@@ -725,12 +758,39 @@ int lower_at(const std::vector<uint32_t>& cps, size_t i, uint32_t out[3]) {
 
 enum class CaseOp { Upper, Lower, Swap, Fold, Capitalize, Title };
 
+// Flips bit 0x20 of every ASCII byte in [lo, hi], eight bytes at a time (SWAR:
+// bytes are < 0x80, so per-byte additions never carry into the next byte).
+void ascii_flip_case(const unsigned char* in, char* out, size_t n, unsigned char lo, unsigned char hi) noexcept {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t add_lo = kOnes * (0x80 - lo), add_hi = kOnes * (0x80 - (hi + 1));
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, in + i, 8);
+    uint64_t ge_lo = w + add_lo, gt_hi = w + add_hi;
+    uint64_t mask = (ge_lo & ~gt_hi) & (kOnes * 0x80);
+    w ^= mask >> 2;
+    std::memcpy(out + i, &w, 8);
+  }
+  for (; i < n; ++i) out[i] = static_cast<char>((in[i] >= lo && in[i] <= hi) ? in[i] ^ 0x20 : in[i]);
+}
+
 Ref<Object> case_convert(Object* self, CaseOp op) {
   std::string_view s = str_view(self);
   if (str_is_ascii(self)) {
     Ref<Object> r = str_alloc(s.size(), s.size(), true);
     if (s.empty()) return r;
     char* out = str_mut_data(r);
+    const auto* in = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    if (op == CaseOp::Upper) {
+      ascii_flip_case(in, out, n, 'a', 'z');
+      return r;
+    }
+    if (op == CaseOp::Lower || op == CaseOp::Fold) {
+      ascii_flip_case(in, out, n, 'A', 'Z');
+      return r;
+    }
     bool prev_cased = false;
     for (size_t i = 0; i < s.size(); ++i) {
       char c = s[i];
@@ -906,14 +966,14 @@ Ref<Object> m_rpartition(ThreadState&, Object* self, Object* const* a, size_t n,
 
 // --- encode / translate / maketrans ----------------------------------------------------------
 
-Ref<Object> m_encode(ThreadState&, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+Ref<Object> m_encode(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   Object* a[2];
   parse_args("encode", args, nargs, kwnames, {"encoding", "errors"}, 0, a);
   if (a[0] && !is_str(a[0]))
     raise_fmt(Exc_TypeError, "encode() argument 'encoding' must be str, not %s", type_name(a[0]));
   if (a[1] && !is_str(a[1]))
     raise_fmt(Exc_TypeError, "encode() argument 'errors' must be str, not %s", type_name(a[1]));
-  return encode_from_str(self, a[0] ? str_view(a[0]) : "utf-8", a[1] ? str_view(a[1]) : "strict");
+  return encode_from_str(ts, self, a[0] ? str_view(a[0]) : "utf-8", a[1] ? str_view(a[1]) : "strict");
 }
 
 Ref<Object> m_translate(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {

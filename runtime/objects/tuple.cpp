@@ -38,7 +38,7 @@ Object* tuple_alloc(size_t n) {
 void tuple_dealloc(Object* o) noexcept {
   size_t n = tuple_size(o);
   Object** items = tuple_items(o);
-  for (size_t i = 0; i < n; ++i) xdecref(items[i]);
+  for (size_t i = n; i > 0; --i) xdecref(items[i - 1]);  // last first, as CPython
   object_free(o, tuple_bytes(n));
 }
 

@@ -9,8 +9,9 @@
 namespace gk {
 
 struct TupleObject : Object {
-  size_t size;
-  // Object* items[size] follow (strong references; null only while being filled)
+  size_t size;  // immutable after creation
+  // Object* items[size] follow (strong references; null only while being filled,
+  // by the creating thread, before the tuple is shared)
 };
 
 inline Object** tuple_items(Object* t) noexcept { return reinterpret_cast<Object**>(static_cast<TupleObject*>(t) + 1); }

@@ -51,9 +51,20 @@
 // generic function that looks the dunder up and calls it; if none is found
 // the slot is null. `__hash__ = None` (set implicitly when a class defines
 // __eq__ without __hash__) makes the hash slot null: "unhashable type".
+//
+// Attribute lookup along the MRO (type_lookup, abstract.cpp) is memoised in a
+// global cache keyed by (type version tag, interned name); any change to a
+// type's dict goes through type_modified(), which resets the tags of the type
+// and its subclasses (kept in TypeObject::subclasses for this and for slot
+// updates).
+//
+// Invariant: a ready type's mro starts with the type, contains its base, and
+// a tagged type has tagged bases; a heap type's layout extends its base's.
+// Checker: type_invariants_ok(), run after type_ready in checks builds.
 #include "objects/type.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -388,6 +399,29 @@ void type_ready(ThreadState& ts, TypeObject* type) {
   }
   for (size_t i = 0, n = tuple_size(type->bases); i < n; ++i) add_subclass(as_type(tuple_get(type->bases, i)), type);
   type->flags |= TPFLAG_READY;
+  if constexpr (config::checks >= 1) {
+    if (!type_invariants_ok(type)) {
+      std::fprintf(stderr, "gilkit: type invariants broken for '%s'\n", type->name);
+      std::abort();
+    }
+  }
+}
+
+bool type_invariants_ok(TypeObject* t) noexcept {
+  if (!(t->flags & TPFLAG_READY)) return true;
+  Object* mro = t->mro;
+  if (!mro || !is_tuple(mro) || tuple_size(mro) == 0 || tuple_get(mro, 0) != t) return false;
+  bool base_seen = !t->base;
+  for (size_t i = 0, n = tuple_size(mro); i < n; ++i) {
+    Object* m = tuple_get(mro, i);
+    if (!is_type(m)) return false;
+    if (m == t->base) base_seen = true;
+    if (t->version_tag && !as_type(m)->version_tag) return false;
+  }
+  if (!base_seen) return false;
+  if (t->base && t->basicsize < t->base->basicsize) return false;
+  if (is_heap(t) && t->dictoffset && t->dictoffset + sizeof(Object*) > t->basicsize) return false;
+  return true;
 }
 
 void init_types(ThreadState& ts) {
@@ -656,7 +690,7 @@ Ref<Object> type_get_base(ThreadState&, Object* self) {
   TypeObject* b = as_type(self)->base;
   return b ? newref(static_cast<Object*>(b)) : none_ref();
 }
-Ref<Object> type_get_dict(ThreadState&, Object* self) { return newref(as_type(self)->dict); }
+Ref<Object> type_get_dict(ThreadState&, Object* self) { return mappingproxy_new(as_type(self)->dict); }
 
 Ref<Object> type_get_doc(ThreadState& ts, Object* self) {
   TypeObject* t = as_type(self);
@@ -682,6 +716,7 @@ Ref<Object> type_get_annotations(ThreadState& ts, Object* self) {
   }
   Ref<Object> d = dict_new();
   dict_set(ts, t->dict, names::__annotations__, d);
+  type_modified(t);
   return d;
 }
 void type_set_annotations(ThreadState& ts, Object* self, Object* v) {
@@ -809,7 +844,9 @@ void type_setattro(ThreadState& ts, Object* self, Object* name, Object* value) {
   if (!is_heap(t))
     raise_fmt(Exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", str_data(name), t->name);
   Object* key = type_check_exact(name, &Str_type) ? intern(str_view(name)) : name;
+  type_modified(t);
   generic_setattr(ts, self, key, value);
+  type_modified(t);
   type_update_slot(t, key);
 }
 
@@ -1132,6 +1169,7 @@ Ref<Object> type_new_class(ThreadState& ts, TypeObject* metatype, Object* name, 
   type_ready(ts, type);
   if (add_dict && !dict_get_str(ts, type->dict, names::__dict__))
     dict_set(ts, type->dict, names::__dict__, getset_descr_new(type, &kSubtypeDictGetSet));
+  type_modified(type);
   fixup_slot_dispatchers(type);
   type->dealloc = subtype_dealloc;
 

@@ -90,6 +90,8 @@ void object_init(ThreadState& ts, Object* self, Object* const* args, size_t narg
 Ref<Object> object_new(ThreadState& ts, TypeObject* type, Object* const* args, size_t nargs, Object* kwnames);
 Ref<Object> type_getattro(ThreadState& ts, Object* type, Object* name);
 Ref<Object> object_repr(ThreadState& ts, Object* self);
+// Invariant checker of a ready type (mro, base, version tags, layout); see type.cpp.
+bool type_invariants_ok(TypeObject* type) noexcept;
 // True for the slot function of classes that define __new__ (type_slots.cpp).
 bool is_slot_tp_new(NewFn f) noexcept;
 // The metaclass of a class with these bases: the most derived of `meta` and

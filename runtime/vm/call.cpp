@@ -137,10 +137,16 @@ void frame_init_cells(Frame* f, FunctionObject* fn) {
   }
   if (co->nfrees) {
     Object** frees = cells + co->ncells;
+    size_t have = fn->closure && is_tuple(fn->closure) ? tuple_size(fn->closure) : 0;
     for (int i = 0; i < co->nfrees; ++i) {
-      Object* c = tuple_get(fn->closure, static_cast<size_t>(i));
-      incref(c);
-      frees[i] = c;
+      // A closure shorter than co_freevars (only a broken code object) gets empty cells.
+      Object* c = static_cast<size_t>(i) < have ? tuple_get(fn->closure, static_cast<size_t>(i)) : nullptr;
+      if (c && type_of(c) == &Cell_type) {
+        incref(c);
+        frees[i] = c;
+      } else {
+        frees[i] = cell_new(nullptr).release();
+      }
     }
   }
 }

@@ -3,7 +3,8 @@
 // built from the same table, exception unwinding through the frame's block
 // stack, and Python-to-Python calls that reuse this C++ activation.
 // Slow paths live in eval_ops.cpp (instructions), call.cpp (argument
-// binding) and frame.cpp (frame memory).
+// binding) and frame.cpp (frame memory); LOAD_GLOBAL / LOAD_ATTR /
+// STORE_ATTR / LOAD_METHOD go through the inline caches of code_cache.hpp.
 //
 // Registers of the loop (locals, reloaded whenever `frame` changes):
 //   frame   the executing frame (ts.frame == frame while running)
@@ -11,7 +12,12 @@
 //   lp      frame->localsplus(); sp the value-stack top (one past TOS)
 //   consts, names   the code's tuples' item arrays
 // A frame that is not executing keeps its position in frame->lasti (the
-// instruction in progress: the call) and frame->stack_depth.
+// instruction in progress: the call) and frame->stack_depth; while it runs
+// both are stale, so whatever empties its stack sets stack_depth to 0 before
+// the frame is cleared (clearing drops stack[0, stack_depth)).
+//
+// Computed gotos do not run destructors: a handler must not DISPATCH() while
+// an object with a destructor (Ref<>, a CriticalSection) is in scope.
 //
 // Stack discipline (what makes unwinding simple): an instruction leaves its
 // operands on the stack until its operation has succeeded, so when a C++
@@ -43,6 +49,7 @@
 #include "objects/set.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
+#include "vm/code_cache.hpp"
 #include "vm/eval_ops.hpp"
 #include "vm/interpreter.hpp"
 #include "vm/opcodes.hpp"
@@ -182,7 +189,10 @@ namespace {
   } while (0)
 #define LASTI() (static_cast<int>(ip - first) - 1)
 
-[[gnu::hot]] Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw_exc) {
+// no-crossjumping / no-gcse: keep one indirect jump per handler (GCC otherwise merges the
+// dispatch jumps into a few shared ones, which defeats branch prediction).
+[[gnu::hot, gnu::optimize("no-crossjumping", "no-gcse")]] Ref<Object> run_frame(ThreadState& ts, Frame* entry,
+                                                                          Object* sent, Object* throw_exc) {
 #define GK_LABEL_ADDR(name, has_arg, effect, kind) &&op_##name,
   static void* const kLabels[OP__COUNT] = {GK_OPCODES(GK_LABEL_ADDR)};
 #undef GK_LABEL_ADDR
@@ -299,11 +309,14 @@ namespace {
         DISPATCH();
       }
       TARGET(LOAD_GLOBAL) {
-        Object* name = names[oparg];
-        Object* v = dict_get_str(ts, frame->globals, name);
-        if (!v) {
-          v = dict_get_str(ts, frame->builtins, name);
-          if (!v) raise_name_error(ts, name);
+        CacheEntry* e = cache_entry(frame->code, LASTI());
+        Object* v;
+        if (e->key == frame->globals && e->aux == frame->builtins && e->version == dict_version(e->key) &&
+            e->version2 == dict_version(e->aux)) {
+          v = e->value;
+        } else {
+          v = global_cache_fill(ts, e, frame->globals, frame->builtins, names[oparg]);
+          if (!v) raise_name_error(ts, names[oparg]);
         }
         incref(v);
         *sp++ = v;
@@ -351,12 +364,21 @@ namespace {
         DISPATCH();
       }
       TARGET(LOAD_ATTR) {
-        Object* r = getattr(ts, sp[-1], names[oparg]).release();
+        Object* obj = sp[-1];
+        TypeObject* t = type_of(obj);
+        CacheEntry* e = cache_entry(frame->code, LASTI());
+        if (!attr_entry_valid(e, t)) attr_cache_fill(e, t, names[oparg], false, false);
+        Object* r = cached_load_attr(ts, e, obj, names[oparg]);
+        if (!r) r = getattr(ts, obj, names[oparg]).release();
         SET_TOP(r);
         DISPATCH();
       }
       TARGET(STORE_ATTR) {
-        setattr(ts, sp[-1], names[oparg], sp[-2]);
+        Object* obj = sp[-1];
+        TypeObject* t = type_of(obj);
+        CacheEntry* e = cache_entry(frame->code, LASTI());
+        if (!attr_entry_valid(e, t)) attr_cache_fill(e, t, names[oparg], true, false);
+        if (!cached_store_attr(ts, e, obj, names[oparg], sp[-2])) setattr(ts, obj, names[oparg], sp[-2]);
         POP_DECREF(2);
         DISPATCH();
       }
@@ -367,8 +389,29 @@ namespace {
       }
       TARGET(LOAD_METHOD) {
         Object* obj = sp[-1];
+        Object* name = names[oparg];
+        TypeObject* t = type_of(obj);
+        CacheEntry* e = cache_entry(frame->code, LASTI());
+        if (!attr_entry_valid(e, t)) attr_cache_fill(e, t, name, false, true);
         Object* m;
-        if (eval_load_method(ts, obj, names[oparg], &m)) {
+        if (e->kind == CacheKind::ATTR_METHOD) {
+          // A method on the type, unless the instance dict shadows it.
+          m = instance_dict_lookup(ts, obj, name);
+          if (!m) {
+            m = e->value;
+            incref(m);
+            sp[-1] = m;  // [meth obj]: obj's reference moves up
+            *sp++ = obj;
+            DISPATCH();
+          }
+        } else {
+          m = cached_load_attr(ts, e, obj, name);
+        }
+        if (m) {
+          sp[-1] = m;  // [attr NULL]
+          *sp++ = nullptr;
+          decref(obj);
+        } else if (eval_load_method(ts, obj, name, &m)) {
           sp[-1] = m;  // [meth obj]: obj's reference moves up
           *sp++ = obj;
         } else {
@@ -1095,6 +1138,7 @@ namespace {
       goto resume;
     }
     while (sp > base) xdecref(*--sp);
+    frame->stack_depth = 0;  // (a stale depth from an earlier call would be cleared twice)
     if (frame == entry) break;
     // No handler here: the exception passes into the caller at its call.
     Frame* caller = frame->back;

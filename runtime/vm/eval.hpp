@@ -16,7 +16,7 @@
 // eval_frame entry (check_c_stack, abstract.hpp) so recursion through native
 // code raises RecursionError instead of overflowing.
 //
-// Invariants (frame_chain_ok() checks the first two; asserted on frame exit):
+// Invariants (frame_chain_ok() checks the first two, for tests and debuggers):
 //   ts.frame is the innermost executing frame; frame->back its caller.
 //   A frame that is not the innermost has a valid lasti (the instruction it
 //   is executing: a call) and stack_depth.

@@ -369,11 +369,11 @@ void eval_dict_merge(ThreadState& ts, Object* callable, Object* dict, Object* up
   if (!has_keys_method(ts, update))
     raise_fmt(Exc_TypeError, "%s argument after ** must be a mapping, not %s",
               eval_function_str(ts, callable).c_str(), type_name(update));
+  // Non-str keys pass here; the call reports them ("keywords must be strings").
   auto add = [&](Object* key, Object* value) {
-    if (!is_str(key)) raise_fmt(Exc_TypeError, "%s keywords must be strings", eval_function_str(ts, callable).c_str());
     if (dict_get(ts, dict, key))
       raise_fmt(Exc_TypeError, "%s got multiple values for keyword argument '%s'",
-                eval_function_str(ts, callable).c_str(), std::string(str_view(key)).c_str());
+                eval_function_str(ts, callable).c_str(), str_utf8(ts, key).c_str());
     dict_set(ts, dict, key, value);
   };
   if (type_of(update) == &Dict_type) {

@@ -22,6 +22,11 @@
 // to the handler. POP_EXCEPT pops that EXCEPT_HANDLER block and restores the
 // previously handled exception. With no block left, the exception leaves the
 // frame (after a traceback entry for this frame is added).
+//
+// Generators: `yield from` must be compiled as `SEND exit; YIELD_VALUE;
+// JUMP_BACKWARD send` — generator.throw()/close() recognise a generator
+// suspended in a delegation by the SEND right before its YIELD_VALUE, with
+// the delegate on top of the stack.
 #pragma once
 
 #include <cstdint>

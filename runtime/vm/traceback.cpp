@@ -278,9 +278,9 @@ bool format_syntax_error_location(ThreadState& ts, std::string& out, Object* exc
   int64_t end_line = end_lineno && is_int(end_lineno) ? int_as_i64(end_lineno) : line;
   std::string t(str_view(text));
   if (end_line > line) {
-    // The error spans lines: underline to the end of the first one.
-    std::string first = t.substr(0, t.find('\n'));
-    end_off = static_cast<int64_t>(first.size());
+    // The error spans lines: underline to the end of the text (as CPython,
+    // which counts the text's trailing newline).
+    end_off = static_cast<int64_t>(str_length(text));
   }
   size_t carets = (end_off > 0 && end_off > off) ? static_cast<size_t>(end_off - off) : 1;
   int64_t pos = off - 1;  // 0-based
@@ -448,7 +448,11 @@ void print_unraisable(ThreadState& ts, Object* exc, Object* obj) noexcept {
       text = "Exception ignored in: " + r + "\n";
     }
     try {
-      text += format_chain(ts, exc);
+      // As CPython's default unraisable hook: the exception alone, no chained ones.
+      if (is_exception(exc))
+        format_one(ts, text, exc);
+      else
+        text += repr_utf8(ts, exc) + "\n";
     } catch (PyError&) {
       text += "<exception formatting failed>\n";
     }

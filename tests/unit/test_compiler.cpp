@@ -191,6 +191,19 @@ TEST(Compiler, StackDepthCountsHandlers) {
   EXPECT_EQ(f->stacksize, 6);  // two __exit__ methods, then g and its three arguments
 }
 
+TEST(Compiler, SwapReplacesTupleRoundTrip) {
+  Ref<Object> m = compile("a, b = b, a\n");
+  EXPECT_EQ(opnames(code_of(m)), (V{"LOAD_NAME", "LOAD_NAME", "SWAP", "STORE_NAME", "STORE_NAME", "LOAD_CONST",
+                                     "RETURN_VALUE"}));
+}
+
+TEST(Compiler, DeadCodeIsDropped) {
+  Ref<Object> m = compile("def f(x):\n    return 1\n    x += 1\n    while True:\n        pass\n");
+  CodeObject* f = find_code(code_of(m), "f");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(opnames(f), (V{"LOAD_CONST", "RETURN_VALUE"}));
+}
+
 TEST(Compiler, LineTableFollowsSource) {
   Ref<Object> m = compile("x = f(\n  1,\n  2)\ny = 3\n");
   CodeObject* co = code_of(m);
@@ -210,6 +223,7 @@ TEST(Compiler, SyntaxErrors) {
             "name 'x' is used prior to global declaration @ 4");
   EXPECT_EQ(syntax_error("nonlocal x\n"), "nonlocal declaration not allowed at module level @ 1");
   EXPECT_EQ(syntax_error("def f():\n    def g():\n        nonlocal y\n"), "no binding for nonlocal 'y' found @ 3");
+  EXPECT_EQ(syntax_error("def f():\n    global y\n    nonlocal y\n"), "name 'y' is nonlocal and global @ 2");
   EXPECT_EQ(syntax_error("def f(a, b, a):\n    pass\n"), "duplicate argument 'a' in function definition @ 1");
   EXPECT_EQ(syntax_error("*a, *b = c\n"), "multiple starred expressions in assignment @ 1");
   EXPECT_EQ(syntax_error("*a = c\n"), "starred assignment target must be in a list or tuple @ 1");

@@ -1053,7 +1053,7 @@ std::string dump(std::string_view source) {
 SyntaxErrorInfo parse_error(std::string_view source) {
     try {
         AstArena arena;
-        parse_module(arena, source, "<s>", ParseOptions{false});
+        parse_module(arena, source, "<s>", ParseOptions{false, true});
     } catch (const SyntaxErrorInfo& e) {
         return e;
     }

@@ -8,7 +8,6 @@ the ratio is taken within a run.
 """
 from ..report import Section, md_table, write_csv
 from ..runner import Task
-from ..stats import summarize
 from .common import agg_row, cell, colors, program, rows_of, scaled, status_note
 
 NAME = "chapter"
@@ -40,12 +39,19 @@ def plan(ctx):
     return tasks
 
 
-def verdict(ratio, ncpu):
+def verdict(ratio, ncpu, cores=None):
+    """Reads the 4T/1T ratio, cross-checked with the cores busy (CPU time / wall time):
+    on a busy machine the ratio alone can look parallel when it is not."""
     best = THREADS / min(THREADS, ncpu)
     if ratio is None:
         return "—"
+    if cores is not None and cores >= 1.5:
+        return f"parallel ({cores:.1f} cores busy)"
     if ratio >= 0.85 * THREADS:
         return "serialised (one thread at a time, as under a GIL)"
+    if cores is not None and cores < 1.2:
+        return (f"serialised: ratio below {THREADS}× but only {cores:.1f} cores busy — "
+                "noise (a busy machine?)")
     if ratio <= 1.25 * best:
         return f"parallel (best possible here: {best:.1f}×)"
     return "partly parallel"
@@ -70,13 +76,16 @@ def analyse(ctx, results):
         one_cell, one_s = cell([r.get("seconds_one") for r in cpu], unit=" s")
         four_cell, four_s = cell([r.get("seconds") for r in cpu], unit=" s")
         ratio_cell, ratio_s = cell([r.get("ratio") for r in cpu], digits=3, unit="×")
+        cores_cell, cores_s = cell([r.get("cores") for r in cpu], digits=2)
         sums_ok = "—" if not cpu else ("yes" if all(r.get("checksum_ok") for r in cpu) else "**NO**")
         note = status_note([r for r in results if r.task.experiment == NAME], v.name)
-        table.append([v.name, io_cell, one_cell, four_cell, ratio_cell,
-                      verdict(ratio_s.median if ratio_s else None, ctx.ncpu), sums_ok, note])
+        table.append([v.name, io_cell, one_cell, four_cell, ratio_cell, cores_cell,
+                      verdict(ratio_s.median if ratio_s else None, ctx.ncpu, cores_s.median if cores_s else None),
+                      sums_ok, note])
         agg.append({"variant": v.name, "sleep": sleep, "work": work, "threads": THREADS,
                     **agg_row("io_seconds", io_s), **agg_row("cpu_one_seconds", one_s),
                     **agg_row("cpu_seconds", four_s), **agg_row("cpu_ratio", ratio_s),
+                    **agg_row("cpu_cores_busy", cores_s),
                     "sums_ok": sums_ok == "yes"})
         sec.summary[v.name] = {f"I/O {THREADS}×sleep({sleep})": io_cell.split(" (")[0] + (" ⚠" if io_s and io_s.wide else ""),
                                f"CPU {THREADS}T/1T": ratio_cell.split(" (")[0] + (" ⚠" if ratio_s and ratio_s.wide else "")}
@@ -85,15 +94,17 @@ def analyse(ctx, results):
         ratio_med.append(ratio_s.median if ratio_s else None)
         ratio_rng.append((ratio_s.min, ratio_s.max) if ratio_s else (None, None))
     sec.summary_columns = [f"I/O {THREADS}×sleep({sleep})", f"CPU {THREADS}T/1T"]
-    sec.add(md_table(["variant", f"{THREADS}× sleep({sleep}) wall", f"1 thread sum(range)",
-                      f"{THREADS} threads", f"ratio {THREADS}T/1T", "reading", "sums correct", "failures"],
-                     table, "lrrrrlll"))
+    sec.add(md_table(["variant", f"{THREADS}× sleep({sleep}) wall", "1 thread sum(range)",
+                      f"{THREADS} threads", f"ratio {THREADS}T/1T", "cores busy", "reading", "sums correct",
+                      "failures"], table, "lrrrrrlll"))
     sec.add(f"Ideal I/O time {sleep} s; fully serial {THREADS * sleep} s. "
             f"Ratio {THREADS}.0 = no parallelism; {THREADS / min(THREADS, ctx.ncpu):.1f} = perfect on "
-            f"{ctx.ncpu} cores.\n")
+            f"{ctx.ncpu} cores. *Cores busy* = process CPU time / wall time while the {THREADS} threads "
+            "run: ~1 when they take turns, up to the core count when they run in parallel (less when "
+            "other processes compete for the CPUs).\n")
     csv_runs = write_csv(ctx.out_dir / "chapter_runs.csv", rows,
                          ["variant", "repeat", "mode", "threads", "sleep", "work", "seconds",
-                          "seconds_one", "ratio", "overlap", "checksum_ok"])
+                          "seconds_one", "ratio", "cpu_seconds", "cores", "overlap", "checksum_ok"])
     csv_agg = write_csv(ctx.out_dir / "chapter.csv", agg)
     sec.csv_files = [csv_agg, csv_runs]
     sec.data = {"rows": agg}
@@ -106,12 +117,14 @@ def analyse(ctx, results):
         "panels": [
             {"kind": "bar", "title": f"I/O: {THREADS} threads × sleep({sleep})", "ylabel": "wall time (s)",
              "categories": names, "legend": True, "xrotation": 20 if len(names) > 3 else 0,
+             "value_labels": True, "value_format": "{:.3g} s",
              "series": [{"label": "median (min–max)", "values": io_med, "lo": [a for a, _ in io_rng],
                          "hi": [b for _, b in io_rng], "color": [col[n] for n in names]}],
              "hlines": [{"y": sleep, "label": f"ideal: overlapped ({sleep} s)", "color": "green"},
                         {"y": THREADS * sleep, "label": f"serial ({THREADS * sleep} s)", "color": "red"}]},
             {"kind": "bar", "title": f"CPU: {THREADS} threads × sum(range({work:,})) vs 1 thread",
              "ylabel": f"time ratio {THREADS}T / 1T", "categories": names, "xrotation": 20 if len(names) > 3 else 0,
+             "value_labels": True, "value_format": "{:.2f}×",
              "series": [{"label": "median (min–max)", "values": ratio_med, "lo": [a for a, _ in ratio_rng],
                          "hi": [b for _, b in ratio_rng], "color": [col[n] for n in names]}],
              "hlines": [{"y": THREADS, "label": f"serialised, as under a GIL ({THREADS}×)", "color": "red"},

@@ -48,8 +48,12 @@ def rows_of(results, mode_key=None):
             row = dict(rec)
             row["variant"] = r.task.variant.name
             row["repeat"] = r.task.repeat
+            # The harness's parameters name the configuration (a program may
+            # describe itself differently, e.g. "shared_objects/read_dict").
             for k, v in r.task.params.items():
-                row.setdefault(k, v)
+                if k in row and row[k] != v:
+                    row[k + "_reported"] = row[k]
+                row[k] = v
             rows.append(row)
     return rows
 

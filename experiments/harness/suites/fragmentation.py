@@ -9,14 +9,14 @@ RSS at the phase under any interpreter (CPython reference: RSS only).
 from ..report import Section, md_table, write_csv
 from ..runner import Task
 from ..stats import fmt_number, summarize
-from .common import colors, program, rows_of, scaled, status_note
+from .common import colors, program, scaled, status_note
 
 NAME = "fragmentation"
 TITLE = "Allocator fragmentation: RSS vs live bytes"
 MB = 1024 * 1024
 # (workload, script, phases the harness measures, size --quick, size full)
 WORKLOADS = [
-    ("squares", "squares.py", ["start", "peak", "freed"], 100_000, 100_000),
+    ("squares", "squares.py", ["start", "peak", "freed"], 100_000, 1_000_000),  # chapter; issue 4: 1M
     ("checkerboard", "checkerboard.py", ["start", "peak", "holes", "refill", "freed"], 100_000, 300_000),
     ("growing", "growing.py", ["start", "peak", "freed"], 1_000, 3_000),
     ("lifetimes", "lifetimes.py", ["start", "peak", "freed", "released", "collected"], 150_000, 500_000),
@@ -59,6 +59,7 @@ def run_rows(results):
         row["repeat"] = r.task.repeat
         rep = r.malloc_report
         row["has_report"] = rep is not None
+        row["rss_from_program"] = row.get("rss_bytes") is not None
         if rep:
             row["allocator"] = rep.get("allocator")
             for f in REPORT_FIELDS:
@@ -105,6 +106,14 @@ def analyse(ctx, results):
         n = status_note(mine, v.name)
         if n:
             sec.notes.append(f"{v.name}: {n} — see the failures at the end.")
+    no_gc = sorted({r["variant"] for r in rows if r.get("has_gc") is False})
+    if no_gc:
+        sec.notes.append("No gc module in " + ", ".join(no_gc) + ": `collected` is the same state as "
+                         "the phase before it (reference cycles stay).")
+    no_rss = sorted({r["variant"] for r in rows if not r["rss_from_program"] and r.get("has_report")})
+    if no_rss:
+        sec.notes.append("RSS for " + ", ".join(no_rss) + " is the allocator report's, at exit (the program "
+                         "could not read /proc/self/statm: no open() in that interpreter).")
     missing = sorted({r["variant"] for r in rows if not r["has_report"]}
                      - {v.name for v in ctx.variants if v.is_reference})
     if missing:
@@ -112,6 +121,7 @@ def analyse(ctx, results):
                          + " (an interpreter that ignores -X mallocstats, or a build without it): RSS only.")
     agg = []
     by = {}
+    with_report = any(r["has_report"] for r in rows)
     for name, script, phases, qsize, fsize in WORKLOADS:
         table = []
         for v in ctx.variants:
@@ -125,19 +135,28 @@ def analyse(ctx, results):
                 entry["utilisation"] = util.median if util else None
                 rss = summarize([r.get("rss_bytes") for r in rs])
                 entry["rss_wide"] = bool(rss and rss.wide)
+                # Live allocations: the allocator's count (gilkit) or sys.getallocatedblocks() (CPython).
+                entry["live_blocks"] = entry["requested_blocks"]
+                if entry["live_blocks"] is None:
+                    entry["live_blocks"] = med(rs, "allocated_blocks")
                 by[(name, v.name, phase)] = (entry, rs)
                 agg.append(entry)
-                table.append([v.name, phase, mb(entry["rss_bytes"]) + (" ⚠" if entry["rss_wide"] else ""),
-                              mb(entry["requested_bytes"]), mb(entry["live_block_bytes"]),
+                cells = [v.name, phase, mb(entry["rss_bytes"]) + (" ⚠" if entry["rss_wide"] else ""),
+                         fmt_number(entry["live_blocks"])]
+                if with_report:
+                    cells += [mb(entry["requested_bytes"]), mb(entry["live_block_bytes"]),
                               mb(entry["free_in_pages_bytes"]), mb(entry["empty_pages_bytes"]),
                               mb(entry["overhead_bytes"]), mb(entry["region_reserved_bytes"]),
                               mb(entry["large_bytes"]),
-                              f"{entry['utilisation'] * 100:.0f} %" if entry["utilisation"] is not None else "—"])
+                              f"{entry['utilisation'] * 100:.0f} %" if entry["utilisation"] is not None else "—"]
+                table.append(cells)
         size = scaled(qsize if ctx.quick else fsize, ctx.scale, 10)
         sec.add(f"### {name} (size {size:,})\n")
-        sec.add(md_table(["variant", "phase", "RSS MB", "live MB", "in live blocks MB", "free in pools MB",
-                          "empty pools MB", "overhead MB", "region reserved MB", "large MB", "utilisation"],
-                         table, "llrrrrrrrrr"))
+        headers = ["variant", "phase", "RSS MB", "live blocks"]
+        if with_report:
+            headers += ["live MB", "in live blocks MB", "free in pools MB", "empty pools MB", "overhead MB",
+                        "region reserved MB", "large MB", "utilisation"]
+        sec.add(md_table(headers, table, "ll" + "r" * (len(headers) - 2)))
     # Side by side: what each variant keeps after freeing.
     side = []
     for name, script, phases, qsize, fsize in WORKLOADS:
@@ -156,9 +175,12 @@ def analyse(ctx, results):
     sec.plot(_memory_plot(ctx, by), "RSS (solid) and bytes requested by live objects (hatched, gilkit "
              "builds with -X mallocstats=json) at each phase; median over repeats. The gap between a "
              "variant's two bars is what the allocator and the interpreter hold beyond live data.")
-    sec.plot(_class_plot(ctx, by), f"Per-size-class utilisation (blocks in use / blocks in the "
-             f"class's pools or pages) for {CLASS_PLOT[0]}, from the allocator's report. After `holes` "
-             "every other object is gone: pools stay half full, which RSS cannot show.")
+    if any(r.get("classes") for r in rows):
+        sec.plot(_class_plot(ctx, by), f"Per-size-class utilisation (blocks in use / blocks in the "
+                 f"class's pools or pages) for {CLASS_PLOT[0]}, from the allocator's report. After `holes` "
+                 "every other object is gone: pools stay half full, which RSS cannot show.")
+    else:
+        sec.add("_No per-size-class plot: no variant produced an allocator report with size classes._\n")
     csv_runs = write_csv(ctx.out_dir / "fragmentation_runs.csv", rows,
                          ["variant", "repeat", "workload", "phase", "size", "rss_bytes", "allocated_blocks",
                           "has_report", "allocator"] + REPORT_FIELDS + ["exit_rss_bytes", "peak_rss_bytes"])
@@ -222,7 +244,7 @@ def _class_plot(ctx, by):
                 ys.append(100.0 * used / (used + free))
             series.append({"label": v.name, "x": xs, "y": ys, "color": col[v.name]})
         panels.append({"kind": "line", "title": f"{name}: {phase}", "xlabel": "block size (bytes)",
-                       "ylabel": "blocks in use (%)", "ymin": 0, "series": series,
+                       "ylabel": "blocks in use (%)", "ymin": 0, "ymax": 104, "series": series,
                        "note": "no allocator report (-X mallocstats=json) from any variant"})
     return {"file": "fragmentation_size_classes.png", "title": "Per-size-class utilisation",
             "ncols": 3, "panel_size": [4.4, 3.4], "panels": panels}

@@ -81,7 +81,9 @@ def analyse(ctx, results):
     sec = Section(NAME, TITLE, intro=(
         "Each workload runs in N threads that each do the same work (`experiments/scaling/`). "
         "One process measures one thread (T1), then N threads (TN); the **speedup N·T1/TN** is "
-        f"taken within that run: 1.0 = threads bring nothing (a GIL), N = perfect. This machine has "
+        "taken within that run: 1.0 = threads bring nothing (a GIL), N = perfect. *cores* = process CPU "
+        "time / wall time of the N-thread phase (~1 under a GIL; it cannot be inflated by a busy "
+        "machine, only deflated). This machine has "
         f"{ctx.ncpu} cores, so the best possible speedup is min(N, {ctx.ncpu}). The single-thread "
         f"table compares T1 across variants (relative to {ref.name if ref else '—'}): the cost of "
         "each variant when there is only one thread."))
@@ -90,6 +92,7 @@ def analyse(ctx, results):
     t1 = {}         # (workload, variant) -> Summary of seconds_1 over every run
     checks = {}     # workload -> {variant: set(checksums)}, consistency flags
     inconsistent = []
+    busy = {}       # (workload, variant, n) -> Summary of cores busy (CPU time / wall time)
     for family, name, script, extra, qwork in WORKLOADS:
         for v in ctx.variants:
             mine_rows = [r for r in rows if r.get("workload") == name and r["variant"] == v.name]
@@ -100,10 +103,13 @@ def analyse(ctx, results):
                 at_n = [r for r in mine_rows if r.get("threads") == n]
                 sp = summarize([r.get("speedup") for r in at_n])
                 tn = summarize([r.get("seconds") for r in at_n])
+                cores = summarize([r.get("cores") for r in at_n])
                 speedups[(name, v.name)][n] = sp
+                busy[(name, v.name, n)] = cores
                 agg.append({"family": family, "workload": name, "variant": v.name, "threads": n,
                             "work": at_n[0].get("work") if at_n else None,
-                            **agg_row("speedup", sp), **agg_row("seconds", tn), **agg_row("seconds_1", s1)})
+                            **agg_row("speedup", sp), **agg_row("seconds", tn), **agg_row("seconds_1", s1),
+                            **agg_row("cores_busy", cores)})
             for r in mine_rows:
                 checks.setdefault(name, {}).setdefault(v.name, set()).add(r.get("checksum"))
                 if r.get("consistent") is False:
@@ -130,7 +136,11 @@ def analyse(ctx, results):
                 cells = [name, v.name, fmt_number(s1.median) + " s" if s1 else "—"]
                 for n in counts:
                     sp = speedups[(name, v.name)].get(n)
-                    cells.append(fmt_summary(sp, digits=3, unit="×") if sp else "—")
+                    text = fmt_summary(sp, digits=3, unit="×") if sp else "—"
+                    cores = busy.get((name, v.name, n))
+                    if sp and cores:
+                        text += f" · {cores.median:.1f} cores"
+                    cells.append(text)
                 table.append(cells)
         sec.add(f"### {family}: {title}\n")
         sec.add(md_table(["workload", "variant", "T1"] + [f"speedup @{n}T" for n in counts], table,
@@ -184,7 +194,7 @@ def analyse(ctx, results):
             sec.notes.append(f"{v.name}: {n} — see the failures at the end.")
     csv_runs = write_csv(ctx.out_dir / "scaling_runs.csv", rows,
                          ["variant", "repeat", "workload", "pattern", "threads", "work", "seconds",
-                          "seconds_1", "speedup", "checksum", "consistent"])
+                          "seconds_1", "speedup", "cpu_seconds", "cores", "checksum", "consistent"])
     sec.csv_files = [write_csv(ctx.out_dir / "scaling.csv", agg), csv_runs]
     sec.data = {"rows": agg}
     return sec
