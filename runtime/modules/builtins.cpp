@@ -140,16 +140,15 @@ Ref<Object> builtin_callable(ThreadState&, Object*, Args args, size_t nargs, Obj
   return bool_ref(is_callable(args[0]));
 }
 
-Object* check_attr_name(const char* fname, Object* name) {
-  if (!is_str(name))
-    raise_fmt(Exc_TypeError, "%s(): attribute name must be string, not '%s'", fname, type_name(name));
+Object* check_attr_name(Object* name) {
+  if (!is_str(name)) raise_fmt(Exc_TypeError, "attribute name must be string, not '%s'", type_name(name));
   return name;
 }
 
 Ref<Object> builtin_getattr(ThreadState& ts, Object*, Args args, size_t nargs, Object* kwnames) {
   check_no_kwargs("getattr", kwnames);
   check_nargs("getattr", nargs, 2, 3);
-  Object* name = check_attr_name("getattr", args[1]);
+  Object* name = check_attr_name(args[1]);
   if (nargs == 3) {
     Ref<Object> v = lookup_attr(ts, args[0], name);
     return v ? std::move(v) : newref(args[2]);
@@ -160,21 +159,21 @@ Ref<Object> builtin_getattr(ThreadState& ts, Object*, Args args, size_t nargs, O
 Ref<Object> builtin_setattr(ThreadState& ts, Object*, Args args, size_t nargs, Object* kwnames) {
   check_no_kwargs("setattr", kwnames);
   check_nargs("setattr", nargs, 3, 3);
-  setattr(ts, args[0], check_attr_name("setattr", args[1]), args[2]);
+  setattr(ts, args[0], check_attr_name(args[1]), args[2]);
   return none_ref();
 }
 
 Ref<Object> builtin_delattr(ThreadState& ts, Object*, Args args, size_t nargs, Object* kwnames) {
   check_no_kwargs("delattr", kwnames);
   check_nargs("delattr", nargs, 2, 2);
-  delattr(ts, args[0], check_attr_name("delattr", args[1]));
+  delattr(ts, args[0], check_attr_name(args[1]));
   return none_ref();
 }
 
 Ref<Object> builtin_hasattr(ThreadState& ts, Object*, Args args, size_t nargs, Object* kwnames) {
   check_no_kwargs("hasattr", kwnames);
   check_nargs("hasattr", nargs, 2, 2);
-  return bool_ref(hasattr(ts, args[0], check_attr_name("hasattr", args[1])));
+  return bool_ref(hasattr(ts, args[0], check_attr_name(args[1])));
 }
 
 Ref<Object> builtin_isinstance(ThreadState& ts, Object*, Args args, size_t nargs, Object* kwnames) {
@@ -486,7 +485,7 @@ Ref<Object> make_builtins_module(ThreadState& ts) {
   const NamedType types[] = {
       {"object", &Object_type},       {"type", &Type_type},           {"int", &Int_type},
       {"bool", &Bool_type},           {"float", &Float_type},         {"complex", &Complex_type},
-      {"str", &Str_type},             {"bytes", &Bytes_type},         {"tuple", &Tuple_type},
+      {"str", &Str_type},             {"bytes", &Bytes_type},       {"bytearray", &ByteArray_type},         {"tuple", &Tuple_type},
       {"list", &List_type},           {"dict", &Dict_type},           {"set", &Set_type},
       {"frozenset", &FrozenSet_type}, {"range", &Range_type},         {"slice", &Slice_type},
       {"property", &Property_type},   {"classmethod", &ClassMethod_type},
@@ -498,6 +497,8 @@ Ref<Object> make_builtins_module(ThreadState& ts) {
 #define GK_ADD_EXC(name, base) module_add(ts, m, #name, Exc_##name);
   GK_EXCEPTION_TYPES(GK_ADD_EXC)
 #undef GK_ADD_EXC
+  module_add(ts, m, "EnvironmentError", Exc_OSError);
+  module_add(ts, m, "IOError", Exc_OSError);
   module_add(ts, m, "None", None());
   module_add(ts, m, "NotImplemented", NotImplemented());
   module_add(ts, m, "Ellipsis", Ellipsis());
