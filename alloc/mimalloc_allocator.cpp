@@ -26,6 +26,14 @@ void MimallocPolicy::deallocate(void* p, size_t size) noexcept {
   mi_free(p);
 }
 
+void* MimallocPolicy::reallocate(void* p, size_t old_size, size_t new_size) {
+  void* q = mi_realloc(p, new_size ? new_size : 1);
+  if (!q) throw std::bad_alloc();
+  stats_.live_bytes += new_size;
+  stats_.live_bytes -= old_size;
+  return q;
+}
+
 namespace {
 
 struct Walk {

@@ -19,6 +19,7 @@ struct MimallocPolicy {
   static constexpr const char* name = "mimalloc";
   static void* allocate(size_t size);
   static void deallocate(void* p, size_t size) noexcept;
+  static void* reallocate(void* p, size_t old_size, size_t new_size);
   static const AllocStats& stats() noexcept { return stats_; }
   static FragmentationReport report();
 

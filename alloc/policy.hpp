@@ -2,7 +2,7 @@
 // gil/policy.hpp are the only places that branch on the build configuration.
 //
 // An allocator policy provides: allocate(size) -> void* (throws std::bad_alloc),
-// deallocate(ptr, size), stats() (live requested blocks/bytes), report() (the
+// deallocate(ptr, size), reallocate(ptr, old_size, new_size), stats() (live requested blocks/bytes), report() (the
 // fragmentation report, alloc/report.hpp). Every object block goes through it.
 //   pymalloc -> PymallocPolicy (alloc/pool_allocator.hpp): obmalloc-style pools
 //   mimalloc -> MimallocPolicy (alloc/mimalloc_allocator.hpp): the mimalloc library
@@ -23,6 +23,7 @@ template <class A>
 concept AllocPolicyType = requires(void* p, size_t n) {
   { A::allocate(n) } -> std::same_as<void*>;
   { A::deallocate(p, n) } noexcept;
+  { A::reallocate(p, n, n) } -> std::same_as<void*>;
   { A::stats() } noexcept;
   { A::report() } -> std::same_as<FragmentationReport>;
 };

@@ -276,6 +276,23 @@ void PoolAllocator::deallocate(void* p, size_t size) noexcept {
   arena_reposition(a);
 }
 
+void* PoolAllocator::reallocate(void* p, size_t old_size, size_t new_size) {
+  if (old_size == 0) old_size = 1;
+  if (new_size == 0) new_size = 1;
+  if (old_size > kMaxSmall && new_size > kMaxSmall) {
+    void* q = std::realloc(p, new_size);
+    if (!q) throw std::bad_alloc();
+    large_live_bytes_ += new_size;
+    large_live_bytes_ -= old_size;
+    return q;
+  }
+  if (old_size <= kMaxSmall && new_size <= kMaxSmall && size_class(old_size) == size_class(new_size)) return p;
+  void* q = allocate(new_size);
+  std::memcpy(q, p, old_size < new_size ? old_size : new_size);
+  deallocate(p, old_size);
+  return q;
+}
+
 PoolAllocatorStats PoolAllocator::stats() const noexcept {
   PoolAllocatorStats s{};
   for (size_t c = 0; c < kNumClasses; ++c) s.classes[c].block_size = class_size(c);

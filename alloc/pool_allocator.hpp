@@ -89,6 +89,10 @@ class PoolAllocator {
 
   void* allocate(size_t size);                  // throws std::bad_alloc
   void deallocate(void* p, size_t size) noexcept;
+  // Resize a block: in place when the size class does not change, through the
+  // C library's realloc (which can move pages without copying) when both sizes
+  // are large, by allocate + copy + free otherwise.
+  void* reallocate(void* p, size_t old_size, size_t new_size);
 
   static size_t size_class(size_t size) noexcept { return (size - 1) / kAlignment; }
   static size_t class_size(size_t cls) noexcept { return (cls + 1) * kAlignment; }
@@ -139,6 +143,12 @@ struct PymallocPolicy {
     stats_.live_bytes -= size;
     ++stats_.total_frees;
     instance().deallocate(p, size);
+  }
+  static void* reallocate(void* p, size_t old_size, size_t new_size) {
+    void* q = instance().reallocate(p, old_size, new_size);
+    stats_.live_bytes += new_size;
+    stats_.live_bytes -= old_size;
+    return q;
   }
   static const AllocStats& stats() noexcept { return stats_; }
   static FragmentationReport report();

@@ -39,6 +39,13 @@ struct SystemAllocator {
     ++stats_.total_frees;
     std::free(p);
   }
+  static void* reallocate(void* p, size_t old_size, size_t new_size) {
+    void* q = std::realloc(p, new_size ? new_size : 1);
+    if (!q) throw std::bad_alloc();
+    stats_.live_bytes += new_size;
+    stats_.live_bytes -= old_size;
+    return q;
+  }
   static const AllocStats& stats() noexcept { return stats_; }
   // malloc keeps no small-object region of ours: everything counts as large.
   static FragmentationReport report() {

@@ -64,10 +64,11 @@ void* mem_alloc(size_t size) {
 
 void* mem_realloc(void* p, size_t old_size, size_t new_size) {
   if (!p) return mem_alloc(new_size);
-  void* q = mem_alloc(new_size);
-  std::memcpy(q, p, old_size < new_size ? old_size : new_size);
-  AllocPolicy::deallocate(p, old_size);
-  return q;
+  try {
+    return AllocPolicy::reallocate(p, old_size, new_size);
+  } catch (std::bad_alloc&) {
+    raise_no_memory();
+  }
 }
 
 void mem_free(void* p, size_t size) noexcept {

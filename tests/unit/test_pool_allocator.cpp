@@ -165,3 +165,27 @@ TEST(FragmentationReport, CheckerCatchesMismatch) {
 
 }  // namespace
 }  // namespace gk
+
+namespace gk {
+namespace {
+
+TEST(PoolAllocator, ReallocateKeepsContents) {
+  PoolAllocator a;
+  auto* p = static_cast<char*>(a.allocate(20));
+  std::memcpy(p, "0123456789abcdefghi", 20);
+  EXPECT_EQ(a.reallocate(p, 20, 30), p);  // same size class (32): in place
+  auto* q = static_cast<char*>(a.reallocate(p, 30, 400));
+  EXPECT_EQ(std::memcmp(q, "0123456789abcdefghi", 20), 0);
+  auto* r = static_cast<char*>(a.reallocate(q, 400, 100000));  // small -> large
+  EXPECT_EQ(std::memcmp(r, "0123456789abcdefghi", 20), 0);
+  r = static_cast<char*>(a.reallocate(r, 100000, 200000));  // large -> large (realloc)
+  EXPECT_EQ(std::memcmp(r, "0123456789abcdefghi", 20), 0);
+  r = static_cast<char*>(a.reallocate(r, 200000, 48));  // back to a pool
+  EXPECT_EQ(std::memcmp(r, "0123456789abcdefghi", 20), 0);
+  a.deallocate(r, 48);
+  EXPECT_TRUE(a.validate());
+  EXPECT_EQ(a.stats().large_live_bytes, 0u);
+}
+
+}  // namespace
+}  // namespace gk
