@@ -44,13 +44,21 @@ struct PoolAllocator::Arena {
 
 // Under AddressSanitizer, free blocks are poisoned, so a use-after-free or a
 // double free inside a pool is reported like one on malloc'ed memory.
+// LeakSanitizer does not scan mmap'ed memory, so arenas are registered as
+// root regions: pointers held by pooled objects (to dict tables, list arrays)
+// then count as references and only real leaks are reported.
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
+#include <sanitizer/lsan_interface.h>
 #define GK_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
 #define GK_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#define GK_LSAN_ROOT(p, n) __lsan_register_root_region((p), (n))
+#define GK_LSAN_UNROOT(p, n) __lsan_unregister_root_region((p), (n))
 #else
 #define GK_POISON(p, n) ((void)(p), (void)(n))
 #define GK_UNPOISON(p, n) ((void)(p), (void)(n))
+#define GK_LSAN_ROOT(p, n) ((void)(p), (void)(n))
+#define GK_LSAN_UNROOT(p, n) ((void)(p), (void)(n))
 #endif
 
 namespace {
@@ -67,6 +75,8 @@ PoolAllocator::~PoolAllocator() {
   while (all_arenas_) {
     Arena* a = all_arenas_;
     all_arenas_ = a->next_all;
+    GK_UNPOISON(a->base, kArenaSize);
+    GK_LSAN_UNROOT(a->base, kArenaSize);
     munmap(a->base, kArenaSize);
     std::free(a);
   }
@@ -81,6 +91,7 @@ PoolAllocator::Arena* PoolAllocator::new_arena() {
     throw std::bad_alloc();
   }
   a->base = static_cast<char*>(mem);
+  GK_LSAN_ROOT(mem, kArenaSize);
   uintptr_t aligned = (reinterpret_cast<uintptr_t>(mem) + kPoolSize - 1) & ~(kPoolSize - 1);
   a->first_pool = reinterpret_cast<char*>(aligned);
   a->total_pools = static_cast<uint32_t>((a->base + kArenaSize - a->first_pool) / kPoolSize);
@@ -100,6 +111,7 @@ void PoolAllocator::release_arena(Arena* a) noexcept {
   else all_arenas_ = a->next_all;
   if (a->next_all) a->next_all->prev_all = a->prev_all;
   GK_UNPOISON(a->base, kArenaSize);  // the addresses may be mapped again later
+  GK_LSAN_UNROOT(a->base, kArenaSize);
   munmap(a->base, kArenaSize);
   std::free(a);
   ++arenas_reclaimed_;
