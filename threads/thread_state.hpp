@@ -24,7 +24,19 @@ enum EvalBreakerBit : uint32_t {
   kStopTheWorld = 1u << 1,        // a stop-the-world pause was requested
   kPendingMerges = 1u << 2,       // biased-refcount objects queued to this owner
   kPendingCalls = 1u << 3,        // pending calls / async exceptions (e.g. SIGINT)
+  kQsbrReport = 1u << 4,          // no-GIL: QSBR asks for a quiescent-state report (threads/qsbr.hpp)
 };
+
+// No-GIL attach state of a thread (threads/stop_the_world.hpp owns the
+// protocol; the gil policy leaves it at kDetached).
+enum AttachState : uint32_t {
+  kDetached = 0,   // not running bytecode (blocking call, or not started)
+  kAttached = 1,   // may run bytecode and touch objects
+  kSuspended = 2,  // held by a stop-the-world pause: cannot attach until start_the_world
+};
+
+struct BiasedThread;  // gil/biased_lock.hpp
+struct QsbrThread;    // threads/qsbr.hpp
 
 // GIL hand-off statistics of one thread. Written by the owner thread only
 // (relaxed load + store, no read-modify-write on the hot path); read by any
@@ -88,6 +100,18 @@ struct ThreadState {
   // Containers whose repr() is running on this thread (borrowed; the recursion
   // guard behind "[...]" / "{...}", see ReprGuard in objects/list.hpp).
   std::vector<Object*> repr_active;
+
+  // --- no-GIL policy state (unused by the gil policy) ---
+  // Atomic (seq_cst). The owner moves kDetached <-> kAttached and, at its eval
+  // breaker, kAttached -> kSuspended; a stop-the-world requester moves
+  // kDetached -> kSuspended and, at restart, kSuspended -> kDetached.
+  std::atomic<uint32_t> attach_state{kDetached};
+  // gil/biased_lock.hpp: this thread's merge queue and critical-section stack.
+  // Set and cleared by the owner (BiasedPolicy::thread_start / thread_exit).
+  BiasedThread* biased = nullptr;
+  // threads/qsbr.hpp: this thread's QSBR record. Set and cleared by the owner
+  // when it registers with / leaves a QsbrDomain.
+  QsbrThread* qsbr = nullptr;
 
   ThreadState() = default;
   ThreadState(const ThreadState&) = delete;

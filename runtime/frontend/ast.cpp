@@ -22,6 +22,15 @@ const char* ast_name(StmtKind k) {
     return "?";
 }
 
+const char* ast_name(PatternKind k) {
+    switch (k) {
+#define GK_X(n) case PatternKind::n: return #n;
+        GK_AST_PATTERN_KINDS(GK_X)
+#undef GK_X
+    }
+    return "?";
+}
+
 const char* ast_name(ExprContext c) {
     switch (c) {
         case ExprContext::Load: return "Load";

@@ -17,6 +17,7 @@
 //     0-based UTF-8 byte offsets, exactly like CPython.
 //   * comprehension, arguments and withitem carry no location (as CPython).
 //   * downcast with `node->as<Call>()` (asserts the kind) or `node->is<Call>()`.
+//   * match statements: Match / match_case and the Pattern family (PEP 634).
 #pragma once
 
 #include <cassert>
@@ -50,7 +51,12 @@ namespace gk {
     X(Assign) X(AugAssign) X(AnnAssign) X(For) X(AsyncFor) X(While) X(If)      \
     X(With) X(AsyncWith) X(Raise) X(Try) X(TryStar) X(Assert) X(Import)        \
     X(ImportFrom) X(Global) X(Nonlocal) X(ExprStmt) X(Pass) X(Break)           \
-    X(Continue)
+    X(Continue) X(Match)
+
+// Pattern kinds (match statements).
+#define GK_AST_PATTERN_KINDS(X)                                                \
+    X(MatchValue) X(MatchSingleton) X(MatchSequence) X(MatchMapping)           \
+    X(MatchClass) X(MatchStar) X(MatchAs) X(MatchOr)
 
 enum class ExprKind : uint8_t {
 #define GK_X(n) n,
@@ -61,6 +67,12 @@ enum class ExprKind : uint8_t {
 enum class StmtKind : uint8_t {
 #define GK_X(n) n,
     GK_AST_STMT_KINDS(GK_X)
+#undef GK_X
+};
+
+enum class PatternKind : uint8_t {
+#define GK_X(n) n,
+    GK_AST_PATTERN_KINDS(GK_X)
 #undef GK_X
 };
 
@@ -76,6 +88,7 @@ enum class CmpOp : uint8_t { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn }
 // Python class names ("BinOp", "Expr" for ExprStmt, "Add", "NotIn", ...).
 const char* ast_name(ExprKind k);
 const char* ast_name(StmtKind k);
+const char* ast_name(PatternKind k);
 const char* ast_name(ExprContext c);
 const char* ast_name(BoolOperator o);
 const char* ast_name(Operator o);
@@ -129,7 +142,26 @@ struct Stmt : Located {
     }
 };
 
+// Base of the match-statement patterns (ast.pattern).
+struct Pattern : Located {
+    const PatternKind kind;
+    explicit Pattern(PatternKind k) : kind(k) {}
+    Pattern(const Pattern&) = delete;
+    Pattern& operator=(const Pattern&) = delete;
+
+    template <class T> bool is() const { return kind == T::kKind; }
+    template <class T> T* as() {
+        assert(kind == T::kKind);
+        return static_cast<T*>(this);
+    }
+    template <class T> const T* as() const {
+        assert(kind == T::kKind);
+        return static_cast<const T*>(this);
+    }
+};
+
 using ExprList = std::vector<Expr*>;
+using PatternList = std::vector<Pattern*>;
 using StmtList = std::vector<Stmt*>;
 using Identifier = std::string;                       // UTF-8
 using OptIdentifier = std::optional<std::string>;
@@ -511,6 +543,72 @@ struct ExprStmt : Stmt {          // ast.Expr(expr value)
     GK_STMT_NODE(ExprStmt)
     Expr* value = nullptr;
 };
+// ---------------------------------------------------------------------------
+// Match statements (PEP 634)
+// ---------------------------------------------------------------------------
+
+#define GK_PATTERN_NODE(N)                                                     \
+    static constexpr PatternKind kKind = PatternKind::N;                       \
+    N() : Pattern(PatternKind::N) {}
+
+struct MatchValue : Pattern {     // MatchValue(expr value)
+    GK_PATTERN_NODE(MatchValue)
+    Expr* value = nullptr;
+};
+struct MatchSingleton : Pattern { // MatchSingleton(constant value): None, True, False
+    GK_PATTERN_NODE(MatchSingleton)
+    ConstantValue value{NoneValue{}};
+};
+struct MatchSequence : Pattern {  // MatchSequence(pattern* patterns)
+    GK_PATTERN_NODE(MatchSequence)
+    PatternList patterns;
+};
+// MatchMapping(expr* keys, pattern* patterns, identifier? rest)
+struct MatchMapping : Pattern {
+    GK_PATTERN_NODE(MatchMapping)
+    ExprList keys;
+    PatternList patterns;
+    OptIdentifier rest;
+};
+// MatchClass(expr cls, pattern* patterns, identifier* kwd_attrs, pattern* kwd_patterns)
+struct MatchClass : Pattern {
+    GK_PATTERN_NODE(MatchClass)
+    Expr* cls = nullptr;
+    PatternList patterns;
+    std::vector<Identifier> kwd_attrs;
+    PatternList kwd_patterns;
+};
+struct MatchStar : Pattern {      // MatchStar(identifier? name); `*_` has no name
+    GK_PATTERN_NODE(MatchStar)
+    OptIdentifier name;
+};
+// MatchAs(pattern? pattern, identifier? name): `_` has neither; a capture
+// `x` has only the name; `p as x` has both.
+struct MatchAs : Pattern {
+    GK_PATTERN_NODE(MatchAs)
+    Pattern* pattern = nullptr;
+    OptIdentifier name;
+};
+struct MatchOr : Pattern {        // MatchOr(pattern* patterns)
+    GK_PATTERN_NODE(MatchOr)
+    PatternList patterns;
+};
+
+#undef GK_PATTERN_NODE
+
+// match_case(pattern pattern, expr? guard, stmt* body) — no location
+struct match_case {
+    Pattern* pattern = nullptr;
+    Expr* guard = nullptr;
+    StmtList body;
+};
+
+struct Match : Stmt {             // Match(expr subject, match_case* cases)
+    GK_STMT_NODE(Match)
+    Expr* subject = nullptr;
+    std::vector<match_case*> cases;
+};
+
 struct Pass : Stmt { GK_STMT_NODE(Pass) };
 struct Break : Stmt { GK_STMT_NODE(Break) };
 struct Continue : Stmt { GK_STMT_NODE(Continue) };

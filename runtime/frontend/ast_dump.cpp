@@ -295,6 +295,48 @@ struct Builder {
         return v;
     }
 
+    DVal pattern(const Pattern* p) {
+        DVal v = node(ast_name(p->kind));
+        switch (p->kind) {
+            case PatternKind::MatchValue: add(v, "value", expr(p->as<MatchValue>()->value)); break;
+            case PatternKind::MatchSingleton:
+                add(v, "value", constant_value(p->as<MatchSingleton>()->value));
+                break;
+            case PatternKind::MatchSequence:
+                add(v, "patterns", patterns(p->as<MatchSequence>()->patterns));
+                break;
+            case PatternKind::MatchMapping: {
+                auto* x = p->as<MatchMapping>();
+                add(v, "keys", exprs(x->keys));
+                add(v, "patterns", patterns(x->patterns));
+                add_opt(v, "rest", x->rest);
+                break;
+            }
+            case PatternKind::MatchClass: {
+                auto* x = p->as<MatchClass>();
+                add(v, "cls", expr(x->cls));
+                add(v, "patterns", patterns(x->patterns));
+                add(v, "kwd_attrs", idents(x->kwd_attrs));
+                add(v, "kwd_patterns", patterns(x->kwd_patterns));
+                break;
+            }
+            case PatternKind::MatchStar: add_opt(v, "name", p->as<MatchStar>()->name); break;
+            case PatternKind::MatchAs: {
+                auto* x = p->as<MatchAs>();
+                if (x->pattern) add(v, "pattern", pattern(x->pattern));
+                add_opt(v, "name", x->name);
+                break;
+            }
+            case PatternKind::MatchOr: add(v, "patterns", patterns(p->as<MatchOr>()->patterns)); break;
+        }
+        return v;
+    }
+    DVal patterns(const PatternList& l) {
+        DVal v = list_of();
+        for (const Pattern* p : l) v.items.push_back(pattern(p));
+        return v;
+    }
+
     static DVal constant_value(const ConstantValue& cv) {
         struct V {
             std::string operator()(NoneValue) const { return "None"; }
@@ -569,6 +611,20 @@ DVal Builder::stmt(const Stmt* s) {
         case StmtKind::Global: add(v, "names", idents(s->as<Global>()->names)); break;
         case StmtKind::Nonlocal: add(v, "names", idents(s->as<Nonlocal>()->names)); break;
         case StmtKind::ExprStmt: add(v, "value", expr(s->as<ExprStmt>()->value)); break;
+        case StmtKind::Match: {
+            auto* x = s->as<Match>();
+            add(v, "subject", expr(x->subject));
+            DVal cases = list_of();
+            for (const match_case* c : x->cases) {
+                DVal cv = node("match_case");
+                add(cv, "pattern", pattern(c->pattern));
+                add_opt(cv, "guard", c->guard);
+                add(cv, "body", stmts(c->body));
+                cases.items.push_back(std::move(cv));
+            }
+            add(v, "cases", std::move(cases));
+            break;
+        }
         case StmtKind::Pass:
         case StmtKind::Break:
         case StmtKind::Continue: break;

@@ -77,7 +77,10 @@ const char* expr_description(const Expr* e) {
     return "expression";
 }
 
-Parser::Parser(AstArena& arena, const SourceText& src) : arena_(arena), src_(src), tz_(src) {}
+Parser::Parser(AstArena& arena, const SourceText& src, std::vector<SyntaxWarningInfo>* warnings)
+    : arena_(arena), src_(src), tz_(src), warnings_(warnings) {
+    tz_.set_warnings(warnings);
+}
 
 // ---------------------------------------------------------------------------
 // Tokens
@@ -301,6 +304,12 @@ void Parser::statement(StmtList& out) {
             case Kw::For: out.push_back(for_stmt(nullptr)); return;
             case Kw::Try: out.push_back(try_stmt()); return;
             case Kw::While: out.push_back(while_stmt()); return;
+            case Kw::NotKeyword:
+                if (looks_like_match()) {
+                    out.push_back(match_stmt());
+                    return;
+                }
+                break;
             case Kw::Async:
                 if (at_kw(Kw::Def, 1) || at_kw(Kw::With, 1) || at_kw(Kw::For, 1)) {
                     Token a = next();
@@ -346,6 +355,7 @@ void Parser::simple_stmts(StmtList& out) {
 // "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".  Note
 // that star_named_expressions* lets lists follow each other without a comma.
 void Parser::statement_recovery(size_t st_idx) {
+    invalid_match_stmt(st_idx);
     size_t save = pos_;
     pos_ = st_idx;
     ++speculating_;
@@ -1190,7 +1200,7 @@ const Token* Parser::token_at(const Located* e) const {
 Module* parse_module(AstArena& arena, std::string_view source, const std::string& filename,
                      const ParseOptions& opts) {
     SourceText src(source, filename, opts.from_file, opts.is_str);
-    detail::Parser p(arena, src);
+    detail::Parser p(arena, src, opts.warnings);
     return p.parse_file();
 }
 
@@ -1200,7 +1210,7 @@ Expr* parse_expression(AstArena& arena, std::string_view source, const std::stri
     size_t i = 0;
     while (i < source.size() && (source[i] == ' ' || source[i] == '\t')) ++i;
     SourceText src(source.substr(i), filename, opts.from_file, opts.is_str);
-    detail::Parser p(arena, src);
+    detail::Parser p(arena, src, opts.warnings);
     return p.parse_eval();
 }
 

@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ast.hpp"
 #include "syntax_error.hpp"
@@ -34,6 +35,10 @@ Expr* parse_expression(AstArena& arena, std::string_view source, const std::stri
 struct ParseOptions {
     bool from_file = true;
     bool is_str = false;
+    // If set, compile-time warnings are appended here, in source order
+    // (DeprecationWarning "invalid escape sequence '\\d'", SyntaxWarning
+    // "invalid decimal literal" for `1if x else y`, ...).
+    std::vector<SyntaxWarningInfo>* warnings = nullptr;
 };
 Module* parse_module(AstArena& arena, std::string_view source, const std::string& filename,
                      const ParseOptions& opts);

@@ -666,7 +666,26 @@ Expr* Parser::brace_atom() {
                 d->values.push_back(bitwise_or());
                 continue;
             }
-            Expr* k = expression();
+            // CPython's invalid_kvpair: a key (read without the hint rules)
+            // not followed by ':' is reported before anything inside it.
+            Expr* k = nullptr;
+            {
+                size_t save = pos_;
+                ++speculating_;
+                ++no_invalid_;
+                try {
+                    k = expression();
+                    if (at_op(Punct::Colon)) k = nullptr;
+                } catch (const ParseFailure&) {
+                    k = nullptr;
+                }
+                --speculating_;
+                --no_invalid_;
+                if (!k) {
+                    pos_ = save;
+                    k = expression();
+                }
+            }
             if (!at_op(Punct::Colon)) {
                 raise(src_.error_raw("SyntaxError", "':' expected after dictionary key",
                                          k->end_lineno,

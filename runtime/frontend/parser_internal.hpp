@@ -32,7 +32,8 @@ enum class TargetKind { Store, Del, For };
 
 class Parser {
 public:
-    Parser(AstArena& arena, const SourceText& src);
+    Parser(AstArena& arena, const SourceText& src,
+           std::vector<SyntaxWarningInfo>* warnings = nullptr);
 
     Module* parse_file();
     Expr* parse_eval();
@@ -172,6 +173,23 @@ private:
     void check_forgot_comma(Expr* a, const Token& first);
     void check_stray_equals(Expr* e, const Token& first);
 
+    // ---- match statements (parser_match.cpp) ----
+    bool at_soft_keyword(std::string_view kw, size_t k = 0);
+    bool looks_like_match();
+    void invalid_match_stmt(size_t st_idx);
+    Expr* subject_expr();
+    Stmt* match_stmt();
+    match_case* case_block();
+    Pattern* patterns();
+    Pattern* maybe_star_pattern();
+    Pattern* pattern();
+    Pattern* or_pattern();
+    Pattern* closed_pattern();
+    Pattern* mapping_pattern();
+    Pattern* class_pattern(Expr* cls);
+    Expr* literal_number();
+    Expr* name_or_attr();
+
     // ---- literals (parser_string.cpp) ----
     struct FStringCtx {
         const JoinedStr* whole;   // location given to Constant/FormattedValue parts
@@ -181,6 +199,7 @@ private:
     Expr* number(const Token& t);
     std::string decode_str(std::string_view body, bool raw, bool is_bytes, size_t src_off,
                            const Token& tok);
+    void string_warning(const Token& tok, std::string msg, size_t src_off);
     void fstring_parts(std::string_view s, size_t& i, size_t src_off, bool raw, int lvl,
                        bool in_spec, const FStringCtx& ctx, ExprList& parts,
                        std::string& pending);
@@ -200,6 +219,8 @@ private:
     std::optional<SyntaxErrorInfo> tok_error_;   // sticky tokenizer error
     std::unordered_set<const Expr*> bare_tuples_;  // tuples written without parens
     int no_invalid_ = 0;           // >0: skip CPython's "invalid_*" hint checks
+    std::vector<SyntaxWarningInfo>* warnings_ = nullptr;   // owned by the caller
+    std::unordered_set<size_t> warned_at_;                 // source offsets warned about
 };
 
 // Name used in "cannot assign to %s" style messages (CPython's

@@ -124,7 +124,21 @@ int hexval(char c) {
 // Decodes the body of a (non-f) string literal.  `tok` is used for the
 // "bytes can only contain ASCII" location; escape errors use the token
 // after the literal, like CPython.
-std::string Parser::decode_str(std::string_view body, bool raw, bool is_bytes, size_t,
+// Escape warnings are reported at the string token's first line, once per
+// source position (speculative re-parsing decodes literals again).
+void Parser::string_warning(const Token& tok, std::string msg, size_t src_off) {
+    if (!warnings_) return;
+    if (!warned_at_.insert(src_off).second) return;
+    SyntaxWarningInfo w;
+    w.category = "DeprecationWarning";
+    w.msg = std::move(msg);
+    w.filename = src_.filename();
+    w.lineno = tok.lineno;
+    w.offset = src_.char_col(tok.lineno, tok.col) + 1;
+    warnings_->push_back(std::move(w));
+}
+
+std::string Parser::decode_str(std::string_view body, bool raw, bool is_bytes, size_t src_off,
                                const Token& tok) {
     if (is_bytes) {
         for (char ch : body)
@@ -176,11 +190,16 @@ std::string Parser::decode_str(std::string_view body, bool raw, bool is_bytes, s
             case 'v': out += '\v'; break;
             case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
                 unsigned v = unsigned(e - '0');
+                size_t start_i = i - 2;
                 for (int k = 0; k < 2 && i < n && body[i] >= '0' && body[i] <= '7'; ++k) {
                     v = v * 8 + unsigned(body[i] - '0');
                     ++i;
                     ++cpos;
                 }
+                if (v > 0377)
+                    string_warning(tok, "invalid octal escape sequence '" +
+                                            std::string(body.substr(start_i, i - start_i)) + "'",
+                                   src_off + start_i);
                 if (is_bytes) out += char(v & 0xFF);
                 else utf8_append(out, char32_t(v));
                 break;
@@ -205,6 +224,8 @@ std::string Parser::decode_str(std::string_view body, bool raw, bool is_bytes, s
             case 'u':
             case 'U': {
                 if (is_bytes) {
+                    string_warning(tok, std::string("invalid escape sequence '\\") + e + "'",
+                                   src_off + i - 2);
                     out += '\\';
                     out += e;
                     break;
@@ -229,6 +250,7 @@ std::string Parser::decode_str(std::string_view body, bool raw, bool is_bytes, s
             }
             case 'N': {
                 if (is_bytes) {
+                    string_warning(tok, "invalid escape sequence '\\N'", src_off + i - 2);
                     out += "\\N";
                     break;
                 }
@@ -247,8 +269,9 @@ std::string Parser::decode_str(std::string_view body, bool raw, bool is_bytes, s
                 cpos += len;
                 break;
             }
-            default:
-                // Invalid escape: kept as-is (CPython emits a DeprecationWarning).
+            default: {
+                // Invalid escape: kept as-is, with a DeprecationWarning.
+                size_t esc = i - 2;
                 out += '\\';
                 out += e;
                 if (static_cast<unsigned char>(e) >= 0x80) {
@@ -257,7 +280,12 @@ std::string Parser::decode_str(std::string_view body, bool raw, bool is_bytes, s
                         out += body[i++];
                     cpos += 9;
                 }
+                string_warning(tok,
+                               "invalid escape sequence '" +
+                                   std::string(body.substr(esc, i - esc)) + "'",
+                               src_off + esc);
                 break;
+            }
         }
     }
     return out;
@@ -621,6 +649,8 @@ Expr* Parser::fstring_expression(std::string_view expr_text, size_t src_off) {
         SourceText sub(wrapped, src_.filename(), false, true);
         Parser p(arena_, sub);
         p.depth_ = depth_;
+        // (Escapes cannot occur inside replacement fields; nested literals'
+        // warnings are not collected.)
         e = p.parse_fstring_expr();
     } catch (SyntaxErrorInfo& err) {
         if (err.msg.rfind("f-string", 0) != 0) err.msg = "f-string: " + err.msg;

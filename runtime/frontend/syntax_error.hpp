@@ -1,4 +1,5 @@
-// syntax_error.hpp — the error the front end throws: SyntaxErrorInfo.
+// syntax_error.hpp — the error the front end throws (SyntaxErrorInfo) and
+// the warnings it can report (SyntaxWarningInfo).
 //
 // The tokenizer and parser throw gk::SyntaxErrorInfo by value; the caller
 // (compile(), main.cpp) turns it into a Python SyntaxError / IndentationError
@@ -19,6 +20,17 @@ struct SyntaxErrorInfo {
     int end_lineno = 0;      // 0 when CPython leaves it unset (None)
     int end_offset = 0;
     std::string text;        // the source line (with its trailing '\n' if any)
+};
+
+// A compile-time warning the front end found (CPython issues these through
+// the warnings module while compiling).  Collected only when the caller
+// passes a vector in ParseOptions::warnings.
+struct SyntaxWarningInfo {
+    std::string category;    // "DeprecationWarning" | "SyntaxWarning"
+    std::string msg;         // e.g. "invalid escape sequence '\\d'"
+    std::string filename;
+    int lineno = 0;
+    int offset = 0;          // 1-based, like SyntaxErrorInfo::offset
 };
 
 }  // namespace gk

@@ -287,6 +287,18 @@ bool is_string_prefix(std::string_view p) {
 
 Tokenizer::Tokenizer(const SourceText& src) : src_(src), s_(src.text()) {}
 
+void Tokenizer::warn(const char* category, std::string msg, size_t pos) {
+    if (!warnings_) return;
+    if (!warned_at_.insert(pos).second) return;
+    SyntaxWarningInfo w;
+    w.category = category;
+    w.msg = std::move(msg);
+    w.filename = src_.filename();
+    w.lineno = src_.line_of(pos);
+    w.offset = src_.char_col(w.lineno, int(pos - src_.line_start(w.lineno))) + 1;
+    warnings_->push_back(std::move(w));
+}
+
 Token Tokenizer::make(Tok type, size_t start, size_t end) const {
     Token t;
     t.type = type;
@@ -341,13 +353,15 @@ bool Tokenizer::at_line_start() {
         else if (c == '\t') { col = (col / 8 + 1) * 8; ++alt; }
         else if (c == '\f') { col = alt = 0; }
         else if (c == '\\') {
-            // CPython 3.11 keeps counting the indentation across a
-            // backslash continuation at the start of a line.
+            // CPython 3.11 measures the indentation before a backslash
+            // continuation at the start of a line; the continued line's
+            // leading whitespace does not count.
             if (p + 1 < s_.size() && s_[p + 1] == '\n' && p + 2 < s_.size()) {
                 p += 2;
                 ++lineno_;
                 line_start_ = p;
-                continue;
+                while (p < s_.size() && (s_[p] == ' ' || s_[p] == '\t' || s_[p] == '\f')) ++p;
+                break;
             }
             if (p + 1 < s_.size() && s_[p + 1] != '\n')
                 throw src_.error_raw("SyntaxError",
@@ -591,7 +605,10 @@ void Tokenizer::verify_end_of_number(size_t pos, const char* kind) {
         case 'n': kw = ahead("ot"); break;
         default: break;
     }
-    if (kw) return;   // CPython only warns here
+    if (kw) {   // CPython only warns here
+        warn("SyntaxWarning", std::string("invalid ") + kind + " literal", pos);
+        return;
+    }
     if (is_potential_ident_char(c))
         fail(std::string("invalid ") + kind + " literal", pos - 1, pos - 1);
 }

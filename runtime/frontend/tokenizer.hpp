@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "syntax_error.hpp"
@@ -149,6 +150,11 @@ public:
         return src_.text().substr(t.start, t.end - t.start);
     }
 
+    // Where to report warnings (nullptr: ignore them).  Each warning is
+    // reported once per source position.
+    void set_warnings(std::vector<SyntaxWarningInfo>* w) { warnings_ = w; }
+    void warn(const char* category, std::string msg, size_t pos);
+
     static constexpr int kMaxIndent = 100;   // CPython's MAXINDENT
     static constexpr int kMaxLevel = 200;    // CPython's MAXLEVEL (brackets)
 
@@ -179,6 +185,8 @@ private:
     std::vector<int> altindents_{0};
     int pending_ = 0;             // >0: INDENTs to emit; <0: DEDENTs to emit
     std::vector<OpenBracket> brackets_;
+    std::vector<SyntaxWarningInfo>* warnings_ = nullptr;
+    std::unordered_set<size_t> warned_at_;   // source offsets already warned about
 };
 
 // True if `c` may start / continue a Python identifier (Unicode aware).

@@ -16,6 +16,7 @@
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
 #include "objects/function.hpp"
+#include "objects/generator.hpp"
 #include "objects/int.hpp"
 #include "objects/iterators.hpp"
 #include "objects/list.hpp"
@@ -202,6 +203,15 @@ Ref<Object> builtin_next(ThreadState& ts, Object*, Args args, size_t nargs, Obje
   Object* it = args[0];
   if (!type_of(it)->iternext)
     raise_fmt(Exc_TypeError, "'%s' object is not an iterator", type_name(it));
+  if (is_generator(it)) {
+    // A generator's return value travels in StopIteration.value, which the
+    // iternext slot (null = exhausted) cannot carry.
+    bool returned = false;
+    Ref<Object> v = generator_send(ts, it, nullptr, returned);
+    if (!returned) return v;
+    if (nargs == 2) return newref(args[1]);
+    raise_stop_iteration(is_none(v) ? nullptr : v.get());
+  }
   if (Ref<Object> v = iter_next(ts, it)) return v;
   if (nargs == 2) return newref(args[1]);
   raise_stop_iteration(nullptr);

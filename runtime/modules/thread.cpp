@@ -26,6 +26,7 @@
 #include "objects/tuple.hpp"
 #include "objects/type.hpp"
 #include "threads/os_thread.hpp"
+#include "vm/eval.hpp"
 #include "vm/interpreter.hpp"
 
 namespace gk {
@@ -340,6 +341,7 @@ void run_thread_body(Interpreter* interp, ThreadState* ts, Object* func, Object*
   clear(ts->exc_info);
   thread_state_unregister(*interp, *ts);
   g_running_threads.fetch_sub(1, std::memory_order_relaxed);
+  frame_arena_free(*ts);
   LockPolicy::detach(*ts);
   set_current_thread_state(nullptr);
   delete ts;

@@ -28,6 +28,7 @@ CodeObject* as_code(Object* o) { return static_cast<CodeObject*>(o); }
 
 void code_dealloc(Object* o) noexcept {
   CodeObject* c = as_code(o);
+  code_cache_free(c);
   size_t words = c->ncode ? c->ncode : 1;
   if (c->code) mem_free(c->code, words * sizeof(uint32_t));
   if (c->lines) mem_free(c->lines, words * sizeof(int32_t));

@@ -11,6 +11,7 @@
 #include "alloc/policy.hpp"
 #include "gil/policy.hpp"
 #include "threads/os_thread.hpp"
+#include "vm/eval.hpp"
 #include "modules/builtins.hpp"
 #include "modules/stdio.hpp"
 #include "modules/sys.hpp"
@@ -112,6 +113,8 @@ void interpreter_fini(Interpreter& interp, ThreadState& ts) {
   for (const std::string& x : interp.xoptions)
     if (x == "gilstats") print_gil_stats(interp);
   std::fflush(stderr);
+  clear(ts.exc_info);
+  frame_arena_free(ts);
   LockPolicy::detach(ts);
   thread_state_unregister(interp, ts);
   set_current_thread_state(nullptr);

@@ -964,6 +964,106 @@ const AstCase kAstCases[] = {
             ifs=[],
             is_async=0)]))],
   type_ignores=[]))X"},
+    {"match_literals", "match x:\n    case 1 | -2 | 3+4j | 's' | None | a.b:\n        pass\n    case _:\n        pass\n",
+     R"X(Module(
+  body=[
+    Match(
+      subject=Name(id='x', ctx=Load()),
+      cases=[
+        match_case(
+          pattern=MatchOr(
+            patterns=[
+              MatchValue(
+                value=Constant(value=1)),
+              MatchValue(
+                value=UnaryOp(
+                  op=USub(),
+                  operand=Constant(value=2))),
+              MatchValue(
+                value=BinOp(
+                  left=Constant(value=3),
+                  op=Add(),
+                  right=Constant(value=4j))),
+              MatchValue(
+                value=Constant(value='s')),
+              MatchSingleton(value=None),
+              MatchValue(
+                value=Attribute(
+                  value=Name(id='a', ctx=Load()),
+                  attr='b',
+                  ctx=Load()))]),
+          body=[
+            Pass()]),
+        match_case(
+          pattern=MatchAs(),
+          body=[
+            Pass()])])],
+  type_ignores=[]))X"},
+    {"match_structures", "match p:\n    case [1, *rest] | (a, b) | {1: x, **kw} | Point(1, y=2) as q if q:\n        pass\n    case {}:\n        pass\n",
+     R"X(Module(
+  body=[
+    Match(
+      subject=Name(id='p', ctx=Load()),
+      cases=[
+        match_case(
+          pattern=MatchAs(
+            pattern=MatchOr(
+              patterns=[
+                MatchSequence(
+                  patterns=[
+                    MatchValue(
+                      value=Constant(value=1)),
+                    MatchStar(name='rest')]),
+                MatchSequence(
+                  patterns=[
+                    MatchAs(name='a'),
+                    MatchAs(name='b')]),
+                MatchMapping(
+                  keys=[
+                    Constant(value=1)],
+                  patterns=[
+                    MatchAs(name='x')],
+                  rest='kw'),
+                MatchClass(
+                  cls=Name(id='Point', ctx=Load()),
+                  patterns=[
+                    MatchValue(
+                      value=Constant(value=1))],
+                  kwd_attrs=[
+                    'y'],
+                  kwd_patterns=[
+                    MatchValue(
+                      value=Constant(value=2))])]),
+            name='q'),
+          guard=Name(id='q', ctx=Load()),
+          body=[
+            Pass()]),
+        match_case(
+          pattern=MatchMapping(keys=[], patterns=[]),
+          body=[
+            Pass()])])],
+  type_ignores=[]))X"},
+    {"match_soft_keyword", "match = 1\nmatch(x)\ncase = match.case\n",
+     R"X(Module(
+  body=[
+    Assign(
+      targets=[
+        Name(id='match', ctx=Store())],
+      value=Constant(value=1)),
+    Expr(
+      value=Call(
+        func=Name(id='match', ctx=Load()),
+        args=[
+          Name(id='x', ctx=Load())],
+        keywords=[])),
+    Assign(
+      targets=[
+        Name(id='case', ctx=Store())],
+      value=Attribute(
+        value=Name(id='match', ctx=Load()),
+        attr='case',
+        ctx=Load()))],
+  type_ignores=[]))X"},
 };
 
 struct ErrCase { const char* source; const char* kind; const char* msg; int lineno, offset, end_lineno, end_offset; };
@@ -1035,12 +1135,35 @@ const ErrCase kErrCases[] = {
     {"def f x", "SyntaxError", "expected '('", 1, 7, 1, 8},
     {"x = 0b12", "SyntaxError", "invalid digit '2' in binary literal", 1, 8, 1, 8},
     {"x = 1e+", "SyntaxError", "invalid decimal literal", 1, 7, 1, 7},
+    {"x = 1 if", "SyntaxError", "invalid syntax", 1, 9, 1, 9},
+    {"x = a is not not b", "SyntaxError", "invalid syntax", 1, 14, 1, 17},
+    {"f(a=1, x for x in y)", "SyntaxError", "Generator expression must be parenthesized", 1, 8, 1, 20},
+    {"f(a=1, e for r=e)", "SyntaxError", "positional argument follows keyword argument", 1, 15, 1, 16},
+    {"[c d e]", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 4, 1, 7},
+    {"a b (x y)", "SyntaxError", "invalid syntax", 1, 3, 1, 4},
+    {"def f(a, /, b, /): pass", "SyntaxError", "/ may appear only once", 1, 16, 1, 17},
+    {"def f((a)): pass", "SyntaxError", "Function parameters cannot be parenthesized", 1, 7, 1, 10},
+    {"f(x=y for y in z)", "SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 3, 1, 5},
+    {"x = (1 +\n  2\ny = 'abc", "SyntaxError", "unterminated string literal (detected at line 3)", 3, 5, 3, 5},
+    {"match x\n    case 1: pass", "SyntaxError", "expected ':'", 1, 8, 1, 8},
+    {"match x:\n    case 1\n        pass", "SyntaxError", "expected ':'", 2, 11, 2, 11},
+    {"match x:\n    case (*x): pass", "SyntaxError", "invalid syntax", 2, 13, 2, 14},
+    {"if x:\n    a\n  \\\n    b\n", "IndentationError", "unindent does not match any outer indentation level", 4, 6, 4, -1},
+    {"d = {1: 2, 3 4}", "SyntaxError", "':' expected after dictionary key", 1, 12, 1, 0},
+    {"d = {1: 2, 3}", "SyntaxError", "':' expected after dictionary key", 1, 12, 1, 0},
+    {"with a as b + c: pass", "SyntaxError", "cannot assign to expression", 1, 11, 1, 16},
+    {"x: int, y = 1", "SyntaxError", "invalid syntax", 1, 7, 1, 8},
+    {"self.a := 1", "SyntaxError", "cannot use assignment expressions with attribute", 1, 1, 1, 7},
+    {"x = y = f() = 3", "SyntaxError", "cannot assign to function call", 1, 9, 1, 12},
+    {"print 'hello'", "SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1, 1, 14},
+    {"exec 'x'", "SyntaxError", "Missing parentheses in call to 'exec'. Did you mean exec(...)?", 1, 1, 1, 9},
     {"a = '''\nabc", "SyntaxError", "unterminated triple-quoted string literal (detected at line 2)", 1, 5, 1, 5},
     {"if True:\n  x = 1\n   y = 2", "IndentationError", "unexpected indent", 3, 3, 3, -1},
     {"x = (1 2, 3)", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 6, 1, 9},
     {"f(**a, *b)", "SyntaxError", "iterable argument unpacking follows keyword argument unpacking", 1, 8, 1, 9},
     {"lambda x=1, y: x", "SyntaxError", "non-default argument follows default argument", 1, 13, 1, 14},
 };
+
 
 std::string dump(std::string_view source) {
     AstArena arena;
@@ -1163,6 +1286,24 @@ TEST(ParseExpression, EvalMode) {
     EXPECT_EQ(dump_ast_expr(*e),
               "BinOp(\n  left=Name(id='a', ctx=Load()),\n  op=Add(),\n  right=Constant(value=1))");
     EXPECT_THROW(parse_expression(arena, "x = 1", "<string>"), SyntaxErrorInfo);
+}
+
+TEST(ParserWarnings, InvalidEscapesAndNumberSuffixes) {
+    std::vector<SyntaxWarningInfo> w;
+    ParseOptions opts;
+    opts.warnings = &w;
+    AstArena arena;
+    parse_module(arena, "a = '\\d'\nb = b'\\777'\nc = 1if a else b\n", "w.py", opts);
+    ASSERT_EQ(w.size(), 3u);
+    EXPECT_EQ(w[0].category, "DeprecationWarning");
+    EXPECT_EQ(w[0].msg, "invalid escape sequence '\\d'");
+    EXPECT_EQ(w[0].lineno, 1);
+    EXPECT_EQ(w[1].msg, "invalid octal escape sequence '\\777'");
+    EXPECT_EQ(w[1].lineno, 2);
+    EXPECT_EQ(w[2].category, "SyntaxWarning");
+    EXPECT_EQ(w[2].msg, "invalid decimal literal");
+    EXPECT_EQ(w[2].lineno, 3);
+    EXPECT_EQ(w[0].filename, "w.py");
 }
 
 TEST(ParserRobustness, DeepNestingIsAnErrorNotACrash) {
