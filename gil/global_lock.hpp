@@ -68,9 +68,11 @@ struct GilPolicy {
 
   // --- running bytecode ---------------------------------------------------
   // The one GIL of the process (interpreter-wide, like CPython's _gil_runtime_state).
+  // Never destroyed: threads that are still finishing (or daemon threads)
+  // may touch it while the process exits.
   static Gil& gil() noexcept {
-    static Gil g;
-    return g;
+    static Gil* g = new Gil();
+    return *g;
   }
   // Take / give up the right to run bytecode.
   static void attach(ThreadState& ts) { gil().take(ts); }
