@@ -13,20 +13,6 @@
 
 namespace gk {
 
-// A pool starts with this header; its blocks follow, from `first_offset`.
-// A free block's first word links to the next free block.
-struct PoolAllocator::Pool {
-  uint32_t ref_count;       // blocks in use
-  uint32_t size_class;
-  uint32_t next_offset;     // first never-carved block (bump pointer)
-  uint32_t max_next_offset; // last offset at which a whole block fits
-  void* freeblock;          // singly linked list of freed blocks
-  Pool* next;               // ring of usedpools[class], or arena's freepools list
-  Pool* prev;               // ring of usedpools[class] only
-  Arena* arena;
-  void* owner;              // the owning heap (for cross-thread frees in the no-GIL build)
-};
-
 static_assert(sizeof(PoolAllocator::Pool) <= PoolAllocator::kAlignment * 4);
 
 struct PoolAllocator::Arena {
@@ -61,15 +47,6 @@ struct PoolAllocator::Arena {
 #define GK_LSAN_UNROOT(p, n) ((void)(p), (void)(n))
 #endif
 
-namespace {
-constexpr uint32_t kHeaderSize = 4 * PoolAllocator::kAlignment;  // blocks start 64 bytes in
-
-inline PoolAllocator::Pool* pool_of(void* p) noexcept {
-  return reinterpret_cast<PoolAllocator::Pool*>(reinterpret_cast<uintptr_t>(p) & ~(PoolAllocator::kPoolSize - 1));
-}
-}  // namespace
-
-PoolAllocator::PoolAllocator() noexcept : usedpools_{}, usable_arenas_(nullptr), all_arenas_(nullptr) {}
 
 PoolAllocator::~PoolAllocator() {
   while (all_arenas_) {
@@ -179,7 +156,7 @@ PoolAllocator::Pool* PoolAllocator::new_pool_for(size_t cls) {
   return pool;
 }
 
-void* PoolAllocator::allocate(size_t size) {
+void* PoolAllocator::allocate_slow(size_t size) {
   if (size == 0) size = 1;
   if (size > kMaxSmall) {
     void* p = std::malloc(size);
@@ -228,7 +205,7 @@ void* PoolAllocator::allocate(size_t size) {
   return block;
 }
 
-void PoolAllocator::deallocate(void* p, size_t size) noexcept {
+void PoolAllocator::deallocate_slow(void* p, size_t size) noexcept {
   if (!p) return;
   if (size == 0) size = 1;
   if (size > kMaxSmall) {
@@ -417,12 +394,6 @@ FragmentationReport PymallocPolicy::report() {
   r.requested_bytes = stats_.live_bytes;
   r.requested_blocks = stats_.live_blocks;
   return r;
-}
-
-PoolAllocator& PymallocPolicy::instance() noexcept {
-  // Never destroyed: objects may still be freed during static destruction.
-  static PoolAllocator* inst = new PoolAllocator();
-  return *inst;
 }
 
 }  // namespace gk

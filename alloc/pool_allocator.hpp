@@ -82,11 +82,16 @@ class PoolAllocator {
   static constexpr size_t kPoolSize = 16 * 1024;
   static constexpr size_t kArenaSize = 1024 * 1024;
 
-  PoolAllocator() noexcept;
+  // constexpr: the process-wide instance is constant-initialised (no guard on
+  // the allocation path, see PymallocPolicy).
+  constexpr PoolAllocator() noexcept : usedpools_{}, usable_arenas_(nullptr), all_arenas_(nullptr) {}
   ~PoolAllocator();
   PoolAllocator(const PoolAllocator&) = delete;
   PoolAllocator& operator=(const PoolAllocator&) = delete;
 
+  // Inline fast paths (a block from a used pool's free list or bump pointer;
+  // a block back to a pool that stays used); every pool state transition,
+  // large block and check happens out of line in allocate_slow/deallocate_slow.
   void* allocate(size_t size);                  // throws std::bad_alloc
   void deallocate(void* p, size_t size) noexcept;
   // Resize a block: in place when the size class does not change, through the
@@ -104,10 +109,28 @@ class PoolAllocator {
   // first violation, describing it in *why when non-null) if one fails.
   bool validate(const char** why = nullptr) const noexcept;
 
-  struct Pool;
   struct Arena;
+  // A pool starts with this header; its blocks follow, from kHeaderSize.
+  // A free block's first word links to the next free block.
+  struct Pool {
+    uint32_t ref_count;       // blocks in use
+    uint32_t size_class;
+    uint32_t next_offset;     // first never-carved block (bump pointer)
+    uint32_t max_next_offset; // last offset at which a whole block fits
+    void* freeblock;          // singly linked list of freed blocks
+    Pool* next;               // ring of usedpools[class], or arena's freepools list; null while full
+    Pool* prev;               // ring of usedpools[class] only
+    Arena* arena;
+    void* owner;              // the owning heap (for cross-thread frees in the no-GIL build)
+  };
+  static constexpr uint32_t kHeaderSize = 4 * kAlignment;  // blocks start 64 bytes in
+  static Pool* pool_of(void* p) noexcept {
+    return reinterpret_cast<Pool*>(reinterpret_cast<uintptr_t>(p) & ~(kPoolSize - 1));
+  }
 
  private:
+  void* allocate_slow(size_t size);
+  void deallocate_slow(void* p, size_t size) noexcept;
   Pool* new_pool_for(size_t cls);
   Arena* new_arena();
   void release_arena(Arena* a) noexcept;
@@ -124,6 +147,69 @@ class PoolAllocator {
   size_t arenas_current_ = 0;
   size_t large_live_bytes_ = 0;
   size_t large_live_blocks_ = 0;
+};
+
+// Under AddressSanitizer free blocks are poisoned (pool_allocator.cpp), so
+// only the out-of-line paths, which unpoison, may touch them.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kPoolPoisonsFreeBlocks = true;
+#else
+inline constexpr bool kPoolPoisonsFreeBlocks = false;
+#endif
+
+inline void* PoolAllocator::allocate(size_t size) {
+  if constexpr (!kPoolPoisonsFreeBlocks) {
+    if (size - 1 < kMaxSmall) {  // 1..512 (0 wraps around to the slow path)
+      size_t cls = size_class(size);
+      Pool* pool = usedpools_[cls];
+      if (pool) {
+        void* block = pool->freeblock;
+        if (block) {
+          void* next = *static_cast<void**>(block);
+          // Leaves the pool used (another free block) and passes the cheap
+          // check of allocate_slow (the link stays inside the pool).
+          if (next && pool_of(next) == pool) {
+            pool->freeblock = next;
+            ++pool->ref_count;
+            return block;
+          }
+        } else if (pool->next_offset + class_size(cls) <= pool->max_next_offset) {
+          // Carve, with at least one more block left to carve after this one.
+          block = reinterpret_cast<char*>(pool) + pool->next_offset;
+          pool->next_offset += static_cast<uint32_t>(class_size(cls));
+          ++pool->ref_count;
+          return block;
+        }
+      }
+    }
+  }
+  return allocate_slow(size);
+}
+
+inline void PoolAllocator::deallocate(void* p, size_t size) noexcept {
+  if constexpr (!kPoolPoisonsFreeBlocks) {
+    if (p && size - 1 < kMaxSmall) {
+      Pool* pool = pool_of(p);
+      // The pool stays used (it is on its ring and keeps a block in use), and
+      // the block's size matches its pool (else deallocate_slow reports it).
+      if (pool->next && pool->ref_count > 1 && pool->size_class == size_class(size)) {
+        *static_cast<void**>(p) = pool->freeblock;
+        pool->freeblock = p;
+        --pool->ref_count;
+        return;
+      }
+    }
+  }
+  deallocate_slow(p, size);
+}
+
+// Holds the process-wide PoolAllocator: constant-initialised (no
+// initialisation guard on the allocation path) and never destroyed (objects
+// may still be freed during static destruction).
+union NeverDestroyedPool {
+  constexpr NeverDestroyedPool() noexcept : pool() {}
+  ~NeverDestroyedPool() {}
+  PoolAllocator pool;
 };
 
 // The allocator policy type for -Dalloc=pymalloc: one process-wide instance
@@ -152,9 +238,10 @@ struct PymallocPolicy {
   }
   static const AllocStats& stats() noexcept { return stats_; }
   static FragmentationReport report();
-  static PoolAllocator& instance() noexcept;
+  static PoolAllocator& instance() noexcept { return storage_.pool; }
 
  private:
+  static constinit inline NeverDestroyedPool storage_{};  // the instance; guarded by the GIL
   static inline AllocStats stats_{};  // bytes requested by live blocks; guarded by the GIL
 };
 

@@ -51,15 +51,14 @@ void QsbrDomain::unregister_thread(ThreadState& ts) {
 }
 
 uint64_t QsbrDomain::scan(uint64_t want) {
-  // Pairs with the fence in qsbr_online: a thread whose seq we still read as 0
-  // will see every unpublishing store that came before this point.
-  std::atomic_thread_fence(std::memory_order_seq_cst);
+  // seq_cst loads: a thread whose seq we still read as 0 will, once online,
+  // see every unpublishing store made before the advance (qsbr.hpp, Ordering).
   uint64_t min = wr_seq_.load(std::memory_order_seq_cst);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     scans_.fetch_add(1, std::memory_order_relaxed);
     for (QsbrThread* t : threads_) {
-      uint64_t s = t->seq.load(std::memory_order_acquire);
+      uint64_t s = t->seq.load(std::memory_order_seq_cst);
       if (s == 0) continue;  // offline: reads nothing
       if (s < min) min = s;
       if (s < want && t->breaker) {
@@ -98,9 +97,12 @@ void qsbr_defer_free(QsbrThread& t, void* ptr, void (*fn)(void*)) {
 
 size_t qsbr_poll(QsbrThread& t) {
   QsbrDomain& d = *t.domain;
+  bool orphans = d.has_orphans_.load(std::memory_order_relaxed);
+  if (t.pending.empty() && !orphans) return 0;
   size_t freed = 0;
   uint64_t rd = d.read_seq();
-  if (!t.pending.empty() && t.pending.front().goal > rd) rd = d.scan(t.pending.back().goal);
+  if (orphans || t.pending.front().goal > rd)
+    rd = d.scan(t.pending.empty() ? d.write_seq() : t.pending.back().goal);
   if (!t.pending.empty()) {
     // Goals are non-decreasing: free the prefix that is ready.
     size_t n = 0;

@@ -28,9 +28,8 @@
 //
 // States of a thread's seq and every transition:
 //
-//   offline (0)  -> online (s)  qsbr_online: seq = wr_seq, then a seq_cst fence
-//                               (so a poller that still sees 0 cannot have
-//                               advanced past anything this thread will read)
+//   offline (0)  -> online (s)  qsbr_online: seq = wr_seq (seq_cst store; see
+//                               "Ordering" below)
 //   online (s)   -> online (s') qsbr_quiescent: seq = wr_seq (s' >= s)
 //   online (s)   -> offline (0) qsbr_offline (release: earlier reads happen
 //                               before a poller that sees 0 frees)
@@ -38,6 +37,20 @@
 // States of a deferred item: pending (in its thread's list, or the domain's
 // orphan list once its thread has left) -> freed (fn(ptr) called exactly once,
 // by a poll that saw rd_seq >= goal, or by ~QsbrDomain).
+//
+// Ordering. The dangerous interleaving is a thread coming online while a
+// writer frees: the writer unpublishes pointer P, advances wr_seq, scans and
+// sees the thread offline (seq 0), and frees — so the thread must then read
+// the new P. That is a store-buffering pattern, which acquire/release cannot
+// order; gilkit orders it with seq_cst operations on both sides instead of
+// fences (ThreadSanitizer does not model fences): qsbr_online's store, the
+// writer's fetch_add and scan's loads are seq_cst, and so must be the store
+// that unpublishes P and the lock-free loads of P (a plain load on x86).
+// In the seq_cst total order the scan's load of 0 precedes the online store,
+// which precedes the reader's load of P, so that load sees the unpublishing
+// store or a later one. Every other case is plain release/acquire: a thread's
+// reads happen before its next quiescent or offline store, which a scan reads
+// before the free.
 //
 // Liveness: a thread that runs bytecode without ever hitting its eval breaker
 // would hold everyone's frees back, so a poll that finds a lagging online
@@ -148,15 +161,12 @@ inline void qsbr_quiescent(QsbrThread& t) noexcept {
 }
 // Detaching: the thread will read nothing until qsbr_online.
 inline void qsbr_offline(QsbrThread& t) noexcept { t.seq.store(0, std::memory_order_release); }
-// Attaching: back to reading.
-inline void qsbr_online(QsbrThread& t) noexcept {
-  t.seq.store(t.domain->write_seq(), std::memory_order_relaxed);
-  std::atomic_thread_fence(std::memory_order_seq_cst);
-}
+// Attaching: back to reading (seq_cst: see "Ordering" above).
+inline void qsbr_online(QsbrThread& t) noexcept { t.seq.store(t.domain->write_seq(), std::memory_order_seq_cst); }
 inline bool qsbr_is_online(const QsbrThread& t) noexcept { return t.seq.load(std::memory_order_relaxed) != 0; }
 
 // Free `ptr` with `fn(ptr)` once no thread can be reading it. Call after the
-// pointer has been unpublished (the store that replaced it happens before).
+// pointer has been unpublished by a seq_cst store (see "Ordering" above).
 // May free earlier deferrals (it polls when the list grows).
 void qsbr_defer_free(QsbrThread& t, void* ptr, void (*fn)(void*));
 // Free this thread's items (and orphans) whose goal has been reached.

@@ -37,11 +37,13 @@ void StopTheWorld::attach_locked(ThreadState& ts, std::unique_lock<std::mutex>& 
       cv_.wait(lock);
       continue;
     }
-    if (s == kDetached) {
-      if (!ts.attach_state.compare_exchange_strong(s, kAttached, std::memory_order_seq_cst)) continue;
+    if (s == kDetached && !ts.attach_state.compare_exchange_strong(s, kAttaching, std::memory_order_seq_cst))
+      continue;
+    // kAttaching or kAttached. Commit unless a pause by another thread is on.
+    if (!requested_.load(std::memory_order_seq_cst) || requester_ == &ts) {
+      ts.attach_state.store(kAttached, std::memory_order_seq_cst);
+      return;
     }
-    // Attached. Stay unless a pause by another thread is on.
-    if (!requested_.load(std::memory_order_seq_cst) || requester_ == &ts) return;
     ts.attach_state.store(kSuspended, std::memory_order_seq_cst);
     bump(parked_);
     cv_.notify_all();  // the requester may be waiting for exactly this thread
@@ -73,7 +75,7 @@ void StopTheWorld::stop(ThreadRegistry& reg, ThreadState* self) {
         bump(claimed_);
         return;
       }
-      if (s == kAttached) {
+      if (s == kAttached || s == kAttaching) {
         ts.eval_breaker.fetch_or(kStopTheWorld, std::memory_order_relaxed);
         all_stopped = false;
       }

@@ -17,18 +17,23 @@
 //
 // States of ThreadState::attach_state and every transition:
 //
-//   kDetached  -> kAttached   the owner, attach(): CAS. Then, if a pause is
-//                             requested (not by this thread), it steps aside
-//                             at once (kAttached -> kSuspended below).
+//   kDetached  -> kAttaching  the owner, attach(): CAS. It has not committed:
+//                             a requester counts it as running (not stopped).
+//   kAttaching -> kAttached   the owner, when no pause (by another thread) is
+//                             requested — checked after the CAS
+//   kAttaching -> kSuspended  the owner, when one is: it steps aside at once
 //   kAttached  -> kDetached   the owner, detach(): store, then wakes a waiting
 //                             requester.
 //   kAttached  -> kSuspended  the owner, park() at its eval breaker (bit
-//                             kStopTheWorld) or on attach during a pause
+//                             kStopTheWorld)
 //   kDetached  -> kSuspended  the requester, stop(): CAS ("claim")
 //   kSuspended -> kDetached   the requester, start(): every suspended thread
-//   kDetached  -> kAttached   a waiting owner wakes and re-attaches (first
-//                             transition again; it may be claimed by the next
-//                             pause before it manages to)
+//   (a waiting owner then re-attaches through kAttaching; the next pause may
+//   claim it first)
+//
+// Why kAttaching: a thread that attaches while a pause is on must never be
+// seen attached by the requester, even for an instant, or the invariant
+// below could not be checked exactly.
 //
 // Invariant (while stopped): every registered thread except the requester is
 // kDetached or kSuspended, and none can reach kAttached before start().
@@ -39,7 +44,9 @@
 // stores requested_ and then reads every attach_state. One of the two sees
 // the other's store, so either the requester sees the detach, or the detacher
 // sees the request and notifies under mutex_ (which the requester holds from
-// its scan to its wait). The same argument covers attach vs. claim.
+// its scan to its wait). The same argument covers attach vs. claim, and an
+// attaching thread reads requested_ again after storing kAttached, so a
+// requester that saw it kAttaching is woken to look again.
 //
 // One pause at a time: a second requester that arrives during a pause parks
 // like any other thread (the first requester may be waiting for it), and
@@ -80,9 +87,11 @@ class StopTheWorld {
   // (not requested by ts) is on.
   void attach(ThreadState& ts) {
     uint32_t s = kDetached;
-    if (ts.attach_state.compare_exchange_strong(s, kAttached, std::memory_order_seq_cst) &&
-        !requested_.load(std::memory_order_seq_cst))
-      return;
+    if (ts.attach_state.compare_exchange_strong(s, kAttaching, std::memory_order_seq_cst) &&
+        !requested_.load(std::memory_order_seq_cst)) {
+      ts.attach_state.store(kAttached, std::memory_order_seq_cst);
+      if (!requested_.load(std::memory_order_seq_cst)) return;
+    }
     attach_slow(ts);
   }
   // Give it up (ts must be attached).

@@ -33,6 +33,7 @@ enum AttachState : uint32_t {
   kDetached = 0,   // not running bytecode (blocking call, or not started)
   kAttached = 1,   // may run bytecode and touch objects
   kSuspended = 2,  // held by a stop-the-world pause: cannot attach until start_the_world
+  kAttaching = 3,  // inside attach(), not yet committed: runs nothing
 };
 
 struct BiasedThread;  // gil/biased_lock.hpp
@@ -102,9 +103,10 @@ struct ThreadState {
   std::vector<Object*> repr_active;
 
   // --- no-GIL policy state (unused by the gil policy) ---
-  // Atomic (seq_cst). The owner moves kDetached <-> kAttached and, at its eval
-  // breaker, kAttached -> kSuspended; a stop-the-world requester moves
-  // kDetached -> kSuspended and, at restart, kSuspended -> kDetached.
+  // Atomic (seq_cst). The owner moves kDetached -> kAttaching -> kAttached or
+  // kSuspended, kAttached -> kDetached, and at its eval breaker kAttached ->
+  // kSuspended; a stop-the-world requester moves kDetached -> kSuspended and,
+  // at restart, kSuspended -> kDetached.
   std::atomic<uint32_t> attach_state{kDetached};
   // gil/biased_lock.hpp: this thread's merge queue and critical-section stack.
   // Set and cleared by the owner (BiasedPolicy::thread_start / thread_exit).

@@ -188,6 +188,16 @@ DVal list_of() {
 }
 
 struct Builder {
+    bool attrs = false;   // include_attributes=True
+
+    void locate(DVal& v, const Located* n) {
+        if (!attrs) return;
+        add(v, "lineno", leaf(std::to_string(n->lineno)));
+        add(v, "col_offset", leaf(std::to_string(n->col_offset)));
+        add(v, "end_lineno", leaf(std::to_string(n->end_lineno)));
+        add(v, "end_col_offset", leaf(std::to_string(n->end_col_offset)));
+    }
+
     DVal expr(const Expr* e);
     DVal stmt(const Stmt* s);
 
@@ -223,6 +233,7 @@ struct Builder {
         DVal v = node("arg");
         add(v, "arg", leaf(python_repr_str(a->arg)));
         add_opt(v, "annotation", a->annotation);
+        locate(v, a);
         return v;
     }
     DVal args_list(const std::vector<arg*>& l) {
@@ -247,6 +258,7 @@ struct Builder {
             DVal kv = node("keyword");
             add_opt(kv, "arg", k->arg);
             add(kv, "value", expr(k->value));
+            locate(kv, k);
             v.items.push_back(std::move(kv));
         }
         return v;
@@ -269,6 +281,7 @@ struct Builder {
             DVal av = node("alias");
             add(av, "name", leaf(python_repr_str(a->name)));
             add_opt(av, "asname", a->asname);
+            locate(av, a);
             v.items.push_back(std::move(av));
         }
         return v;
@@ -290,6 +303,7 @@ struct Builder {
             add_opt(hv, "type", h->type);
             add_opt(hv, "name", h->name);
             add(hv, "body", stmts(h->body));
+            locate(hv, h);
             v.items.push_back(std::move(hv));
         }
         return v;
@@ -329,6 +343,7 @@ struct Builder {
             }
             case PatternKind::MatchOr: add(v, "patterns", patterns(p->as<MatchOr>()->patterns)); break;
         }
+        locate(v, p);
         return v;
     }
     DVal patterns(const PatternList& l) {
@@ -505,6 +520,7 @@ DVal Builder::expr(const Expr* e) {
             break;
         }
     }
+    locate(v, e);
     return v;
 }
 
@@ -629,6 +645,7 @@ DVal Builder::stmt(const Stmt* s) {
         case StmtKind::Break:
         case StmtKind::Continue: break;
     }
+    locate(v, s);
     return v;
 }
 
@@ -681,13 +698,16 @@ std::pair<std::string, bool> format(const DVal& v, int level) {
 
 }  // namespace
 
-void dump_ast(const Module& module, std::ostream& out) {
+void dump_ast(const Module& module, std::ostream& out, bool include_attributes) {
     Builder b;
+    b.attrs = include_attributes;
     DVal m = node("Module");
     b.add(m, "body", b.stmts(module.body));
     b.add(m, "type_ignores", list_of());
     out << format(m, 0).first << '\n';
 }
+
+void dump_ast(const Module& module, std::ostream& out) { dump_ast(module, out, false); }
 
 std::string dump_ast_expr(const Expr& expr) {
     Builder b;

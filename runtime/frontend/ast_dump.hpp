@@ -15,6 +15,8 @@ namespace gk {
 
 // Writes ast.dump(module, indent=2) followed by a newline.
 void dump_ast(const Module& module, std::ostream& out);
+// Same with include_attributes=True (node locations), for debugging.
+void dump_ast(const Module& module, std::ostream& out, bool include_attributes);
 // ast.dump(expr, indent=2) of a single expression (no trailing newline).
 std::string dump_ast_expr(const Expr& expr);
 

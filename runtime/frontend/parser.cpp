@@ -1,13 +1,21 @@
-// parser.cpp — the parser's token handling, error reporting, statements and
+// parser.cpp — the parser's token buffer, error reporting, statements and
 // assignment-target checks; plus the public entry points (parser.hpp).
 //
-// Error strategy (mirrors CPython 3.11's observable behaviour):
-//   * specific messages ("expected ':'", "cannot assign to ...") are raised
-//     where the grammar recognizes them, with CPython's locations;
-//   * otherwise "invalid syntax" points at the furthest token fetched by
-//     the non-speculative parse (CPython: the last token of its first pass);
-//   * before any parser error is thrown, the rest of the file is tokenized:
-//     a tokenizer error there wins (as _PyPegen_tokenize_full_source...).
+// Error strategy.  CPython 3.11's PEG parser runs twice: a plain pass, then
+// (on failure) a pass with extra "invalid_*" rules that raise specific
+// messages.  We get the same observable results in one pass:
+//   * a plain failure throws ParseFailure (a PEG no-match).  Code trying an
+//     alternative catches it and backtracks; at the top it becomes "invalid
+//     syntax" at the furthest token fetched outside speculation (CPython:
+//     the last token of its first pass);
+//   * specific messages are raised where the grammar recognizes them.  Hint
+//     checks that need look-ahead parse speculatively (speculating_), some
+//     with the hint rules off (no_invalid_, CPython's *_without_invalid);
+//   * before a failing simple statement is reported, statement_recovery()
+//     re-reads it the way CPython's second pass does;
+//   * before any parser error is thrown, the rest of the input is tokenized:
+//     a tokenizer error there wins, and reaching EOF inside brackets opened
+//     before the last token read gives "'(' was never closed".
 #include "parser.hpp"
 
 #include <algorithm>
@@ -108,6 +116,16 @@ const Token& Parser::peek(size_t k) {
     }
     if (speculating_ == 0) furthest_ = std::max(furthest_, pos_ + k);
     return toks_[pos_ + k];
+}
+
+// Between top-level statements no token index is held anywhere, so the
+// consumed part of the buffer can go (keeping the last token for prev()).
+void Parser::compact_tokens() {
+    if (pos_ < 4096 || speculating_ > 0) return;
+    const size_t drop = pos_ - 1;
+    toks_.erase(toks_.begin(), toks_.begin() + long(drop));
+    pos_ -= drop;
+    furthest_ = furthest_ > drop ? furthest_ - drop : 0;
 }
 
 Token Parser::next() {
@@ -255,7 +273,10 @@ void Parser::fail_last(const std::string& msg, const char* kind) {
 Module* Parser::parse_file() {
     Module* m = arena_.make<Module>();
     try {
-        while (!at_type(Tok::EndMarker)) statement(m->body);
+        while (!at_type(Tok::EndMarker)) {
+            statement(m->body);
+            compact_tokens();
+        }
     } catch (const ParseFailure&) {
         generic_error();
     }
@@ -265,7 +286,19 @@ Module* Parser::parse_file() {
 Expr* Parser::parse_eval() {
     try {
         while (at_type(Tok::Newline)) next();
-        Expr* e = star_expressions();
+        // eval: expressions NEWLINE* ENDMARKER  (no starred items)
+        const Token start = peek();
+        Expr* e = expression();
+        if (at_op(Punct::Comma)) {
+            Tuple* t = node_at<Tuple>(start);
+            t->elts.push_back(e);
+            while (accept_op(Punct::Comma)) {
+                if (!starts_expression()) break;
+                t->elts.push_back(expression());
+            }
+            end_prev(t);
+            e = t;
+        }
         while (at_type(Tok::Newline)) next();
         if (!at_type(Tok::EndMarker)) fail_generic();
         return e;
@@ -693,14 +726,18 @@ void Parser::expect_colon() {
     fail_generic();
 }
 
-namespace {
-void end_at_last_stmt(Located* n, const StmtList& body) {
-    if (!body.empty()) {
-        n->end_lineno = body.back()->end_lineno;
-        n->end_col_offset = body.back()->end_col_offset;
+// A compound statement ends at the last token it consumed other than
+// NEWLINE / INDENT / DEDENT (so a one-line body's trailing ';' counts, as in
+// CPython).
+void Parser::end_at_last_real(Located* n) {
+    for (size_t i = pos_; i-- > 0;) {
+        Tok t = toks_[i].type;
+        if (t != Tok::Newline && t != Tok::Indent && t != Tok::Dedent) {
+            end_at(n, toks_[i]);
+            return;
+        }
     }
 }
-}  // namespace
 
 Stmt* Parser::if_stmt(bool elif) {
     DepthGuard guard(*this);
@@ -709,16 +746,14 @@ Stmt* Parser::if_stmt(bool elif) {
     s->test = named_expression();
     expect_colon();
     block(s->body, elif ? "'elif' statement" : "'if' statement", kw.lineno);
-    end_at_last_stmt(s, s->body);
     if (at_kw(Kw::Elif)) {
         s->orelse.push_back(if_stmt(true));
-        end_at_last_stmt(s, s->orelse);
     } else if (at_kw(Kw::Else)) {
         Token e = next();
         expect_forced(Punct::Colon);
         block(s->orelse, "'else' statement", e.lineno);
-        end_at_last_stmt(s, s->orelse);
     }
+    end_at_last_real(s);
     return s;
 }
 
@@ -728,12 +763,12 @@ Stmt* Parser::while_stmt() {
     s->test = named_expression();
     expect_colon();
     block(s->body, "'while' statement", kw.lineno);
-    end_at_last_stmt(s, s->body);
+    end_at_last_real(s);
     if (at_kw(Kw::Else)) {
         Token e = next();
         expect_forced(Punct::Colon);
         block(s->orelse, "'else' statement", e.lineno);
-        end_at_last_stmt(s, s->orelse);
+        end_at_last_real(s);
     }
     return s;
 }
@@ -768,8 +803,7 @@ Stmt* Parser::for_stmt(const Token* async_tok) {
         s->iter = iter;
         s->body = std::move(body);
         s->orelse = std::move(orelse);
-        end_at_last_stmt(s, s->body);
-        end_at_last_stmt(s, s->orelse);
+        end_at_last_real(s);
         return s;
     };
     if (async_tok) return fill(node_at<AsyncFor>(start));
@@ -851,7 +885,7 @@ Stmt* Parser::with_stmt(const Token* async_tok) {
     auto fill = [&](auto* s) {
         s->items = std::move(items);
         s->body = std::move(body);
-        end_at_last_stmt(s, s->body);
+        end_at_last_real(s);
         return s;
     };
     if (async_tok) return fill(node_at<AsyncWith>(start));
@@ -885,7 +919,6 @@ Stmt* Parser::try_stmt() {
                 fail_at_token("expected one or more exception types", c);
             }
             if (!at_type(Tok::Newline)) {
-                Token tstart = peek();
                 h->type = expression();
                 if (at_op(Punct::Comma)) {
                     // `except A, B:` — CPython's range runs from A to the
@@ -905,7 +938,6 @@ Stmt* Parser::try_stmt() {
                     }
                     --speculating_;
                     pos_ = save;
-                    (void)tstart;
                     if (!ok) fail_generic();
                     const Expr* first = h->type;
                     raise(src_.error_raw(
@@ -918,7 +950,7 @@ Stmt* Parser::try_stmt() {
         }
         expect_colon();
         block(h->body, star ? "'except*' statement" : "'except' statement", ex.lineno);
-        end_at_last_stmt(h, h->body);
+        end_at_last_real(h);
         handlers.push_back(h);
     }
     if (handlers.empty() && !at_kw(Kw::Finally)) {
@@ -940,10 +972,7 @@ Stmt* Parser::try_stmt() {
         s->handlers = std::move(handlers);
         s->orelse = std::move(orelse);
         s->finalbody = std::move(finalbody);
-        end_at_last_stmt(s, s->body);
-        if (!s->handlers.empty()) end_at(s, s->handlers.back());
-        end_at_last_stmt(s, s->orelse);
-        end_at_last_stmt(s, s->finalbody);
+        end_at_last_real(s);
         return s;
     };
     if (star_kind == 1) return fill(node_at<TryStar>(kw));
@@ -995,7 +1024,7 @@ Stmt* Parser::funcdef(ExprList decorators, const Token* async_tok) {
         s->body = std::move(body);
         s->decorator_list = std::move(decorators);
         s->returns = returns;
-        end_at_last_stmt(s, s->body);
+        end_at_last_real(s);
         return s;
     };
     if (async_tok) return fill(node_at<AsyncFunctionDef>(start));
@@ -1016,7 +1045,7 @@ Stmt* Parser::classdef(ExprList decorators) {
     expect_colon();
     block(s->body, "class definition", kw.lineno);
     s->decorator_list = std::move(decorators);
-    end_at_last_stmt(s, s->body);
+    end_at_last_real(s);
     return s;
 }
 
@@ -1206,10 +1235,7 @@ Module* parse_module(AstArena& arena, std::string_view source, const std::string
 
 Expr* parse_expression(AstArena& arena, std::string_view source, const std::string& filename,
                        const ParseOptions& opts) {
-    // eval() strips leading spaces and tabs.
-    size_t i = 0;
-    while (i < source.size() && (source[i] == ' ' || source[i] == '\t')) ++i;
-    SourceText src(source.substr(i), filename, opts.from_file, opts.is_str);
+    SourceText src(source, filename, opts.from_file, opts.is_str);
     detail::Parser p(arena, src, opts.warnings);
     return p.parse_eval();
 }

@@ -21,8 +21,9 @@ namespace gk {
 // `source` is the raw file content (UTF-8, optional BOM / coding cookie).
 Module* parse_module(AstArena& arena, std::string_view source, const std::string& filename);
 
-// Parses a single expression (`eval` mode: leading/trailing whitespace and
-// newlines allowed).
+// Parses `compile(source, filename, 'eval')` input: an expression list,
+// blank lines allowed around it.  (The eval() builtin strips leading spaces
+// and tabs before compiling, as CPython's does; that is the caller's job.)
 Expr* parse_expression(AstArena& arena, std::string_view source, const std::string& filename);
 
 // Where the source text came from (affects decoding and a few messages):

@@ -584,8 +584,7 @@ Expr* Parser::paren_atom() {
     }
     if (at_op(Punct::DoubleStar)) {
         Token ds = next();
-        Expr* v = bitwise_or();
-        (void)v;
+        bitwise_or();
         if (at_op(Punct::RPar)) fail_at_token("cannot use double starred expression here", ds);
         fail_generic();
     }

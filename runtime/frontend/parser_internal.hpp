@@ -1,12 +1,13 @@
 // parser_internal.hpp — the Parser class shared by parser.cpp (statements),
-// parser_expr.cpp (expressions) and parser_string.cpp (literals, f-strings).
-// Not part of the public API: include parser.hpp instead.
+// parser_expr.cpp (expressions), parser_match.cpp (match statements) and
+// parser_string.cpp (literals, f-strings).  Not part of the public API:
+// include parser.hpp instead.
 //
-// Design: tokens are pulled lazily from the Tokenizer into a buffer, so the
-// parser may look ahead any distance and backtrack (used for parenthesized
-// `with` items).  Like CPython, a generic "invalid syntax" points at the
-// furthest token ever fetched, and any parser error is superseded by a
-// tokenizer error found later in the file.
+// Design: a hand-written recursive-descent parser with PEG semantics where
+// CPython's error reporting depends on them.  Tokens are pulled lazily from
+// the Tokenizer into a buffer, so the parser may look ahead any distance and
+// backtrack (pos_ is an index into the buffer).  See parser.cpp for how
+// errors are chosen.
 #pragma once
 
 #include <optional>
@@ -42,11 +43,11 @@ public:
 
     // Max nesting depth of the tree being built: every recursive grammar
     // construct and every link of a left-associative chain (a+b+c, a.b.c,
-    // f()()) counts one.  Bounds the C++ stack here and in every later
-    // recursive pass over the AST (dump, compiler): Invariant — no AST has
-    // expression/statement nesting deeper than kMaxDepth.  CPython 3.11
-    // fails between 1000 and 3000 levels ("maximum recursion depth
-    // exceeded during compilation").
+    // f()()) counts one.  This bounds the C++ stack here and in every later
+    // recursive pass over the AST (dump, compiler): the parser never returns
+    // a tree nested deeper than this (ParserRobustness tests check the
+    // error).  CPython 3.11 fails between 1000 and 3000 levels ("maximum
+    // recursion depth exceeded during compilation").
     static constexpr int kMaxDepth = 2000;
 
 private:
@@ -56,6 +57,7 @@ private:
     const Token& peek(size_t k = 0);
     const Token& prev() const { return toks_[pos_ - 1]; }
     Token next();
+    void compact_tokens();
     bool at_op(Punct p, size_t k = 0) { const Token& t = peek(k); return t.type == Tok::Op && t.op == p; }
     bool at_kw(Kw kw, size_t k = 0) { const Token& t = peek(k); return t.type == Tok::Name && t.kw == kw; }
     bool at_type(Tok ty, size_t k = 0) { return peek(k).type == ty; }
@@ -97,6 +99,7 @@ private:
     }
     void end_at(Located* n, const Token& t) { n->end_lineno = t.end_lineno; n->end_col_offset = t.end_col; }
     void end_prev(Located* n) { end_at(n, prev()); }
+    void end_at_last_real(Located* n);
     static void end_at(Located* n, const Located* e) { n->end_lineno = e->end_lineno; n->end_col_offset = e->end_col_offset; }
 
     // ---- statements (parser.cpp) ----
@@ -192,7 +195,7 @@ private:
 
     // ---- literals (parser_string.cpp) ----
     struct FStringCtx {
-        const JoinedStr* whole;   // location given to Constant/FormattedValue parts
+        const Located* whole;     // location given to Constant/FormattedValue parts
         const Token* tok;         // the string token being scanned
     };
     Expr* strings();

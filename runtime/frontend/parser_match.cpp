@@ -102,8 +102,7 @@ Stmt* Parser::match_stmt() {
         s->cases.push_back(case_block());
     } while (!at_type(Tok::Dedent) && !at_type(Tok::EndMarker));
     accept_dedent();
-    const StmtList& last = s->cases.back()->body;
-    if (!last.empty()) end_at(s, last.back());
+    end_at_last_real(s);
     return s;
 }
 

@@ -457,7 +457,7 @@ Expr* Parser::strings() {
 
 void Parser::flush_literal(const FStringCtx& ctx, ExprList& parts, std::string& pending) {
     if (pending.empty()) return;
-    Constant* c = node_at<Constant>(static_cast<const Located*>(ctx.whole));
+    Constant* c = node_at<Constant>(ctx.whole);
     end_at(c, ctx.whole);
     c->value = std::move(pending);
     pending.clear();
@@ -616,18 +616,22 @@ void Parser::fstring_field(std::string_view s, size_t& i, size_t src_off, bool r
     Expr* spec = nullptr;
     if (s[i] == ':') {
         ++i;
+        // CPython 3.11's locations: the spec JoinedStr, and the literal text
+        // at its end, span this token; the other parts span the whole
+        // (concatenated) literal, like the top-level parts.
         JoinedStr* js = node_at<JoinedStr>(*ctx.tok);
         end_at(js, *ctx.tok);
         std::string spec_pending;
         fstring_parts(s, i, src_off, raw, lvl + 1, true, ctx, js->values, spec_pending);
-        flush_literal(ctx, js->values, spec_pending);
+        FStringCtx tail_ctx{js, ctx.tok};
+        flush_literal(tail_ctx, js->values, spec_pending);
         spec = js;
     }
     if (i >= n || s[i] != '}') fail_last("f-string: expecting '}'");
     ++i;
     if (debug && conversion == -1 && !spec) conversion = 'r';
     flush_literal(ctx, parts, pending);
-    FormattedValue* fv = node_at<FormattedValue>(static_cast<const Located*>(ctx.whole));
+    FormattedValue* fv = node_at<FormattedValue>(ctx.whole);
     end_at(fv, ctx.whole);
     fv->value = value;
     fv->conversion = conversion;

@@ -25,6 +25,7 @@
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "objects/type.hpp"
+#include "modules/fileio.hpp"
 #include "modules/stdio.hpp"
 #include "vm/frame.hpp"
 #include "vm/interpreter.hpp"
@@ -479,6 +480,7 @@ const MethodDef kBuiltinFunctions[] = {
     {"compile", builtin_compile},
     {"__build_class__", builtin_build_class},
     {"__import__", builtin_import},
+    {"open", builtin_open},
     {nullptr, nullptr},
 };
 

@@ -1056,6 +1056,61 @@ void dict_set(ThreadState& ts, Object* d, Object* key, Object* value) {
   insert(ts, as_dict(d), key, key_hash(ts, key), value);
 }
 
+namespace {
+[[gnu::noinline]] Object* get_str_hint_missed(ThreadState& ts, DictObject* dd, Object* key, uint32_t* hint) {
+  DictTable* t = dd->table;
+  int64_t hash = static_cast<StrObject*>(key)->hash;
+  if (hash == -1) hash = str_hash(key);
+  int64_t ix = t->str_keys ? lookup_str(t, key, hash) : lookup(ts, dd, key, hash);
+  if (ix < 0) return nullptr;
+  *hint = static_cast<uint32_t>(ix);
+  return entries(dd->table)[ix].value;
+}
+}  // namespace
+
+// The hit path stays small (no register saves): the rest is a tail call.
+Object* dict_get_str_hinted(ThreadState& ts, Object* d, Object* key, uint32_t* hint) {
+  DictObject* dd = as_dict(d);
+  DictTable* t = dd->table;
+  if (!t) return nullptr;
+  if (size_t h = *hint; h < t->nentries) {
+    DictEntry& e = entries(t)[h];
+    if (e.key == key) return e.value;
+  }
+  return get_str_hint_missed(ts, dd, key, hint);
+}
+
+void dict_set_str_hinted(ThreadState& ts, Object* d, Object* key, Object* value, uint32_t* hint) {
+  DictObject* dd = as_dict(d);
+  Object* old = nullptr;
+  {
+    CriticalSection cs(dd);
+    DictTable* t = dd->table;
+    if (size_t h = *hint; t && h < t->nentries && entries(t)[h].key == key) {
+      DictEntry& e = entries(t)[h];
+      old = e.value;
+      incref(value);
+      e.value = value;
+      ++dd->version;
+    }
+  }
+  if (old) {
+    decref(old);  // last: a __del__ sees the dict updated
+    return;
+  }
+  int64_t hash = static_cast<StrObject*>(key)->hash;
+  if (hash == -1) hash = str_hash(key);
+  insert(ts, dd, key, hash, value);
+  // Where the key is now: insert appends a new key at the end.
+  DictTable* t = dd->table;
+  if (!t) return;
+  if (t->nentries > 0 && entries(t)[t->nentries - 1].key == key) {
+    *hint = static_cast<uint32_t>(t->nentries - 1);
+  } else if (t->str_keys) {
+    if (int64_t ix = lookup_str(t, key, hash); ix >= 0) *hint = static_cast<uint32_t>(ix);
+  }
+}
+
 bool dict_del(ThreadState& ts, Object* d, Object* key) {
   Ref<Object> v = pop_hashed(ts, as_dict(d), key, key_hash(ts, key));
   return static_cast<bool>(v);

@@ -26,6 +26,12 @@ Object* dict_get_hashed(ThreadState& ts, Object* d, Object* key, int64_t hash);
 // Lookup by an exact-str key; never runs user code when the dict holds only str keys.
 Object* dict_get_str(ThreadState& ts, Object* d, Object* key);
 void dict_set(ThreadState& ts, Object* d, Object* key, Object* value);  // increfs both
+// For inline caches (runtime/vm/code_cache.hpp): dict_get_str / dict_set for
+// an exact-str key, first trying the entry at position *hint. The hint needs
+// no validation of its own: an entry whose key IS `key` is the key's entry.
+// *hint is updated to the position the key was found at (or inserted at).
+Object* dict_get_str_hinted(ThreadState& ts, Object* d, Object* key, uint32_t* hint);
+void dict_set_str_hinted(ThreadState& ts, Object* d, Object* key, Object* value, uint32_t* hint);
 bool dict_del(ThreadState& ts, Object* d, Object* key);                 // false if missing (no raise)
 Ref<Object> dict_pop(ThreadState& ts, Object* d, Object* key);          // null if missing
 void dict_clear(Object* d) noexcept;

@@ -698,8 +698,28 @@ void raise_stop_iteration(Object* value) {
   raise_with_arg(Exc_StopIteration, value);
 }
 
+// Like CPython, each failure raises a fresh MemoryError: after a failed large
+// request (the usual case) a small instance still fits. Only when even that
+// fails is the preallocated one raised, with the traceback and chaining of
+// its previous raise dropped (they would otherwise pile up on every raise).
 void raise_no_memory() {
   if (!g_memory_error) throw std::bad_alloc();
+  static thread_local bool t_building = false;  // owner thread only: no recursion from make_exception
+  if (!t_building) {
+    t_building = true;
+    Ref<Object> fresh;
+    try {
+      fresh = make_exception(any_ts(), Exc_MemoryError, tuple_empty());
+    } catch (...) {
+    }
+    t_building = false;
+    if (fresh) throw PyError(std::move(fresh));
+  }
+  BaseExceptionObject* e = as_exc(g_memory_error);
+  clear(e->traceback);
+  clear(e->cause);
+  clear(e->context);
+  e->suppress_context = false;
   throw PyError(newref(g_memory_error));
 }
 

@@ -358,7 +358,9 @@ Ref<Object> parse_float_or_raise(std::string_view text, std::string_view shown) 
 
 Ref<Object> float_from_string(std::string_view s) { return parse_float_or_raise(s, str_view(str_repr(str_new(s)))); }
 
-Ref<Object> float_from(double v) {
+constinit FloatFreeList float_free_list{};
+
+Ref<Object> float_from_alloc(double v) {
   FloatObject* o = alloc_object<FloatObject>(&Float_type);
   o->value = v;
   return steal<Object>(o);
@@ -511,7 +513,14 @@ bool as_operand(const Object* o, double& out) {
   return false;
 }
 
-void float_dealloc(Object* o) noexcept { object_free(o, type_of(o)->basicsize); }
+void float_dealloc(Object* o) noexcept {
+  FloatFreeList& fl = float_free_list;
+  if (type_of(o) == &Float_type && fl.count < FloatFreeList::kMax) {
+    fl.items[fl.count++] = static_cast<FloatObject*>(o);
+    return;
+  }
+  object_free(o, type_of(o)->basicsize);
+}
 
 Ref<Object> float_repr_slot(ThreadState&, Object* o) { return str_new(float_repr(float_value(o))); }
 

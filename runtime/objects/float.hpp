@@ -16,7 +16,30 @@ struct ComplexObject : Object {
   double real, imag;
 };
 
-Ref<Object> float_from(double v);
+// Dead exact floats kept for reuse (float arithmetic makes one object per
+// result): float's dealloc pushes up to kMax of them, float_from pops. The
+// blocks stay allocated from the allocator policy while on the list (they
+// were object_alloc'ed; object_free'd only when the list is full). Guarded by
+// the GIL: only a lock policy with a GIL keeps one (kMax = 0 otherwise; a
+// no-GIL build would give each thread its own).
+struct FloatFreeList {
+  static constexpr int kMax = LockPolicy::has_gil ? 100 : 0;
+  int count;                              // guarded by the GIL
+  FloatObject* items[kMax > 0 ? kMax : 1];  // guarded by the GIL; refcount 0, type float
+};
+extern constinit FloatFreeList float_free_list;
+
+Ref<Object> float_from_alloc(double v);  // a new block from the allocator
+inline Ref<Object> float_from(double v) {
+  FloatFreeList& fl = float_free_list;
+  if (fl.count > 0) {
+    FloatObject* o = fl.items[--fl.count];
+    LockPolicy::init_header(o->ob, &Float_type);
+    o->value = v;
+    return steal<Object>(o);
+  }
+  return float_from_alloc(v);
+}
 inline double float_value(const Object* o) noexcept { return static_cast<const FloatObject*>(o)->value; }
 // CPython's repr: shortest round-trip digits, 'e' notation when exp < -4 or >= 16, "inf", "nan", "-0.0".
 std::string float_repr(double v);

@@ -95,7 +95,7 @@ Object* type_alloc(TypeObject* type, size_t nitems) {
   return object_alloc(type, sb->basicsize + nitems * type->itemsize);
 }
 
-void object_free(Object* o, size_t size) noexcept {
+void object_free_heap_type(Object* o, size_t size) noexcept {
   TypeObject* type = type_of(o);
   AllocPolicy::deallocate(o, block_size(type, size));
   if (type->flags & TPFLAG_HEAPTYPE) decref(type);
@@ -110,6 +110,9 @@ void object_free(Object* o, size_t size) noexcept {
 namespace {
 constexpr int kTrashcanDepth = 500;
 thread_local int t_dealloc_depth = 0;       // owner thread only
+thread_local bool t_trash_pending = false;  // owner thread only: t_trash may be non-empty
+// Touched only when the depth limit is reached (its thread_local guard stays
+// off the common path).
 thread_local std::vector<Object*> t_trash;  // owner thread only
 
 inline void dealloc_now(Object* o) noexcept {
@@ -122,27 +125,38 @@ inline void dealloc_now(Object* o) noexcept {
 }
 }  // namespace
 
-void object_dealloc(Object* o) noexcept {
-  if (t_dealloc_depth >= kTrashcanDepth) {
-    try {
-      t_trash.push_back(o);
-      return;
-    } catch (...) {
-      // No memory for the list: free it now and hope the stack suffices.
-    }
+// The cold halves of object_dealloc (kept out of its common path).
+[[gnu::noinline, gnu::cold]] static void trash_park(Object* o) noexcept {
+  try {
+    t_trash.push_back(o);
+    t_trash_pending = true;
+    return;
+  } catch (...) {
+    // No memory for the list: free it now and hope the stack suffices.
   }
   ++t_dealloc_depth;
   dealloc_now(o);
   --t_dealloc_depth;
-  if (t_dealloc_depth == 0 && !t_trash.empty()) {
-    t_dealloc_depth = 1;  // parked objects' own chains may nest again, up to the limit
-    while (!t_trash.empty()) {
-      Object* x = t_trash.back();
-      t_trash.pop_back();
-      dealloc_now(x);
-    }
-    t_dealloc_depth = 0;
+}
+
+[[gnu::noinline, gnu::cold]] static void trash_drain() noexcept {
+  t_dealloc_depth = 1;  // parked objects' own chains may nest again, up to the limit
+  while (!t_trash.empty()) {
+    Object* x = t_trash.back();
+    t_trash.pop_back();
+    dealloc_now(x);
   }
+  t_trash_pending = false;
+  t_dealloc_depth = 0;
+}
+
+void object_dealloc(Object* o) noexcept {
+  int depth = t_dealloc_depth;
+  if (__builtin_expect(depth >= kTrashcanDepth, 0)) return trash_park(o);
+  t_dealloc_depth = depth + 1;
+  dealloc_now(o);
+  t_dealloc_depth = depth;
+  if (__builtin_expect(depth == 0 && t_trash_pending, 0)) trash_drain();
 }
 
 bool is_subtype(TypeObject* a, TypeObject* b) noexcept {

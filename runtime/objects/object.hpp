@@ -24,6 +24,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -322,13 +324,31 @@ Object* type_alloc(TypeObject* type, size_t nitems = 0);
 // variable part, or type_of(o)->basicsize for fixed-size objects. Either way
 // the fields a class (heap subtype) adds after the built-in layout are
 // accounted for here, matching object_alloc.
-void object_free(Object* o, size_t size) noexcept;
+void object_free_heap_type(Object* o, size_t size) noexcept;  // object_free for a class instance
+inline void object_free(Object* o, size_t size) noexcept {
+  if (type_of(o)->flags & TPFLAG_HEAPTYPE) return object_free_heap_type(o, size);
+  AllocPolicy::deallocate(o, size);  // a built-in type: the block is exactly `size`
+}
 
 // Allocate and construct a built-in object of struct T with type `type`:
 //   auto* l = alloc_object<ListObject>(&List_type);
+[[noreturn]] void raise_no_memory();  // exceptions.hpp
 template <class T>
 T* alloc_object(TypeObject* type, size_t extra_bytes = 0) {
-  return static_cast<T*>(object_alloc(type, sizeof(T) + extra_bytes));
+  if (type->flags & TPFLAG_HEAPTYPE) return static_cast<T*>(object_alloc(type, sizeof(T) + extra_bytes));
+  // A built-in type: object_alloc inline (no class fields to add, no type
+  // reference to take), with a zero-fill of constant size for fixed types.
+  const size_t size = sizeof(T) + extra_bytes;
+  void* mem;
+  try {
+    mem = AllocPolicy::allocate(size);
+  } catch (const std::bad_alloc&) {
+    raise_no_memory();
+  }
+  std::memset(mem, 0, size);
+  Object* o = static_cast<Object*>(mem);
+  LockPolicy::init_header(o->ob, type);
+  return static_cast<T*>(o);
 }
 
 // ---------------------------------------------------------------------------

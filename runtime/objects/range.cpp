@@ -607,6 +607,22 @@ bool seq_index_key(ThreadState& ts, Object* key, int64_t& out) {
   raise_fmt(Exc_IndexError, "cannot fit '%s' into an index-sized integer", type_name(key));
 }
 
+int64_t seq_clamp_bound(ThreadState& ts, Object* arg, int64_t n, int64_t dflt) {
+  if (!arg) return dflt;
+  if (!is_int(arg) && !type_of(arg)->nb_index)
+    raise(Exc_TypeError, "slice indices must be integers or have an __index__ method");
+  int64_t v;
+  Ref<Object> idx = number_index(ts, arg);
+  if (!int_to_i64(idx, v)) v = int_sign(idx) < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
+  if (v < 0) {
+    v += n;
+    if (v < 0) v = 0;
+  } else if (v > n) {
+    v = n;
+  }
+  return v;
+}
+
 namespace {
 bool is_builtin_sequence(const Object* o) noexcept {
   return is_str(o) || is_tuple(o) || is_list(o) || has_flag(o, TPFLAG_BYTES_SUBCLASS) ||

@@ -36,5 +36,10 @@ bool seq_index_key(ThreadState& ts, Object* key, int64_t& out);
 // when the slot should return NotImplemented (the other operand is a class
 // that may handle it). Raises "can't multiply sequence by non-int of type 'X'".
 bool seq_repeat_count(ThreadState& ts, Object* a, Object* b, TypeObject* seq_type, int kind, int64_t& n);
+// An optional start/stop argument of list.index / tuple.index (null when
+// omitted: dflt): an int or __index__ value, negative counted from the end,
+// clamped to [0, n]. Anything else, None included, raises CPython's
+// "slice indices must be integers or have an __index__ method".
+int64_t seq_clamp_bound(ThreadState& ts, Object* arg, int64_t n, int64_t dflt);
 
 }  // namespace gk

@@ -526,6 +526,16 @@ Ref<Object> strip_impl(Object* self, Object* const* args, size_t nargs, Object* 
       while (i < j && (k = space_at(s, i))) i += k;
     if (right)
       while (j > i && (k = space_before(s, j))) j -= k;
+  } else if (str_is_ascii(chars)) {
+    // An ASCII set as a bitmap; bytes >= 0x80 (parts of non-ASCII code
+    // points) are never in it, so stripping stops at them as it should.
+    uint64_t set[2] = {0, 0};
+    for (unsigned char c : str_view(chars)) set[c >> 6] |= uint64_t(1) << (c & 63);
+    auto in_set = [&](unsigned char c) { return c < 0x80 && ((set[c >> 6] >> (c & 63)) & 1); };
+    if (left)
+      while (i < j && in_set(static_cast<unsigned char>(s[i]))) ++i;
+    if (right)
+      while (j > i && in_set(static_cast<unsigned char>(s[j - 1]))) --j;
   } else {
     std::vector<uint32_t> set;
     std::string_view cs = str_view(chars);

@@ -202,27 +202,12 @@ Ref<Object> tuple_new_slot(ThreadState& ts, TypeObject* type, Object* const* arg
 
 // --- methods ----------------------------------------------------------------------
 
-// Clamp an optional start/stop argument (any __index__ value) to [0, n].
-int64_t clamp_bound(ThreadState& ts, Object* arg, int64_t n, int64_t dflt) {
-  if (!arg || is_none(arg)) return dflt;
-  int64_t v;
-  Ref<Object> idx = number_index(ts, arg);
-  if (!int_to_i64(idx, v)) v = int_sign(idx) < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
-  if (v < 0) {
-    v += n;
-    if (v < 0) v = 0;
-  } else if (v > n) {
-    v = n;
-  }
-  return v;
-}
-
 Ref<Object> tuple_index_m(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   check_no_kwargs("index", kwnames);
   check_nargs("index", nargs, 1, 3);
   int64_t n = static_cast<int64_t>(tuple_size(self));
-  int64_t start = clamp_bound(ts, nargs > 1 ? args[1] : nullptr, n, 0);
-  int64_t stop = clamp_bound(ts, nargs > 2 ? args[2] : nullptr, n, n);
+  int64_t start = seq_clamp_bound(ts, nargs > 1 ? args[1] : nullptr, n, 0);
+  int64_t stop = seq_clamp_bound(ts, nargs > 2 ? args[2] : nullptr, n, n);
   for (int64_t i = start; i < stop; ++i)
     if (equals(ts, tuple_get(self, static_cast<size_t>(i)), args[0])) return int_from_i64(i);
   raise(Exc_ValueError, "tuple.index(x): x not in tuple");

@@ -22,6 +22,7 @@ void entry_clear(CacheEntry* e) noexcept {
   Object* aux = e->aux;
   e->key = e->aux = e->value = nullptr;
   e->kind = CacheKind::EMPTY;
+  e->type_tag = 0;
   xdecref(key);
   xdecref(aux);
 }
@@ -92,12 +93,15 @@ void attr_cache_fill(CacheEntry* e, TypeObject* t, Object* name, bool for_store,
   }
   entry_set_refs(e, t, t->mro);
   e->version = mro_version_sum(t->mro);
+  e->type_tag = t->version_tag;  // set by the type_lookup above (0 when tags ran out)
   e->value = descr;
   e->kind = kind;
 }
 
 Object* global_cache_fill(ThreadState& ts, CacheEntry* e, Object* globals, Object* builtins, Object* name) {
-  Object* v = dict_get_str(ts, globals, name);
+  // Refills are frequent when module-level code stores globals (each store
+  // changes the version): the hint finds the name's entry without probing.
+  Object* v = dict_get_str_hinted(ts, globals, name, &e->dict_hint);
   CacheKind kind = CacheKind::GLOBAL;
   if (!v) {
     v = dict_get_str(ts, builtins, name);

@@ -6,10 +6,14 @@
 // mutation, so it only ever grows):
 //   global  the globals and builtins dicts are the cached ones and their
 //           versions are unchanged -> the cached value is still right.
-//   attr    type(obj) is the cached type, its __mro__ is the cached tuple, and
-//           the sum of the versions of the MRO's dicts is unchanged (any
-//           mutation of any of those dicts grows the sum) -> type_lookup(name)
-//           would return the cached descriptor again.
+//   attr    type(obj) is the cached type and its version tag (the method
+//           cache's, abstract.cpp: unique, reset by type_modified() on any
+//           change to a dict along the MRO) is the one read when the entry was
+//           filled -> type_lookup(name) would return the cached descriptor
+//           again. When the type had no tag (tags exhausted), the entry is
+//           validated instead by: its __mro__ is the cached tuple and the sum
+//           of the versions of the MRO's dicts is unchanged (any mutation of
+//           any of those dicts grows the sum).
 // Entries hold strong references to the dicts / type / MRO they were filled
 // for, so those addresses cannot be reused by other objects while cached.
 // Values (descriptor, global) are borrowed: valid exactly while the owning
@@ -46,6 +50,12 @@ struct CacheEntry {
   uint64_t version2; // builtins' version (globals only)
   Object* value;     // borrowed: the global value / the descriptor (null for ATTR_ABSENT)
   CacheKind kind;
+  uint32_t type_tag;  // ATTR_*: the type's version tag when filled (0: validate by the version sum)
+  // Where `name` was last found in a dict (ATTR_*: an instance dict, of any
+  // instance; GLOBAL: the globals): dict_get_str_hinted / dict_set_str_hinted
+  // try that entry first, and an entry holding this very key needs no other
+  // validation. Kept across refills.
+  uint32_t dict_hint;
 };
 
 struct CodeCache {
@@ -78,7 +88,9 @@ inline uint64_t mro_version_sum(Object* mro) noexcept {
 }
 
 inline bool attr_entry_valid(const CacheEntry* e, TypeObject* t) noexcept {
-  return e->key == t && e->aux == t->mro && mro_version_sum(t->mro) == e->version;
+  if (e->key != t) return false;
+  if (e->type_tag) return e->type_tag == t->version_tag;
+  return e->aux == t->mro && mro_version_sum(t->mro) == e->version;
 }
 
 // Fill `e` for attribute `name` looked up on instances of `t`. `for_store`:
@@ -91,22 +103,22 @@ Object* global_cache_fill(ThreadState& ts, CacheEntry* e, Object* globals, Objec
 // --- the cached fast paths (null result: take the generic path) ---------------
 
 // The value of `name` in obj's instance dict (new reference) or null.
-inline Object* instance_dict_lookup(ThreadState& ts, Object* obj, Object* name) {
+inline Object* instance_dict_lookup(ThreadState& ts, CacheEntry* e, Object* obj, Object* name) {
   Object** dp = instance_dict_slot(obj);
   if (!dp || !*dp) return nullptr;
-  Object* v = dict_get_str(ts, *dp, name);
+  Object* v = dict_get_str_hinted(ts, *dp, name, &e->dict_hint);
   if (v) incref(v);
   return v;
 }
 
 // obj.name through a valid attribute entry (new reference), or null.
-inline Object* cached_load_attr(ThreadState& ts, const CacheEntry* e, Object* obj, Object* name) {
+inline Object* cached_load_attr(ThreadState& ts, CacheEntry* e, Object* obj, Object* name) {
   switch (e->kind) {
     case CacheKind::ATTR_ABSENT:
-      return instance_dict_lookup(ts, obj, name);
+      return instance_dict_lookup(ts, e, obj, name);
     case CacheKind::ATTR_OTHER:
     case CacheKind::ATTR_METHOD: {
-      if (Object* v = instance_dict_lookup(ts, obj, name)) return v;
+      if (Object* v = instance_dict_lookup(ts, e, obj, name)) return v;
       Object* descr = e->value;
       if (DescrGetFn f = type_of(descr)->descr_get) {
         Ref<Object> keep = newref(descr);  // the call may change the class and drop it
@@ -126,13 +138,14 @@ inline Object* cached_load_attr(ThreadState& ts, const CacheEntry* e, Object* ob
 }
 
 // obj.name = v through a valid attribute entry; false: take the generic path.
-inline bool cached_store_attr(ThreadState& ts, const CacheEntry* e, Object* obj, Object* name, Object* v) {
+inline bool cached_store_attr(ThreadState& ts, CacheEntry* e, Object* obj, Object* name, Object* v) {
   switch (e->kind) {
     case CacheKind::ATTR_ABSENT:
     case CacheKind::ATTR_OTHER: {
       Object** dp = instance_dict_slot(obj);
-      if (!dp || !*dp) return false;
-      dict_set(ts, *dp, name, v);
+      if (!dp) return false;
+      if (!*dp) *dp = dict_new().release();  // the first attribute (as instance_get_dict)
+      dict_set_str_hinted(ts, *dp, name, v, &e->dict_hint);
       return true;
     }
     case CacheKind::ATTR_DATA: {

@@ -396,7 +396,7 @@ namespace {
         Object* m;
         if (e->kind == CacheKind::ATTR_METHOD) {
           // A method on the type, unless the instance dict shadows it.
-          m = instance_dict_lookup(ts, obj, name);
+          m = instance_dict_lookup(ts, e, obj, name);
           if (!m) {
             m = e->value;
             incref(m);

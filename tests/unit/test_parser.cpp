@@ -1282,10 +1282,14 @@ TEST(ParserConstants, BigIntsAndFloats) {
 
 TEST(ParseExpression, EvalMode) {
     AstArena arena;
-    Expr* e = parse_expression(arena, "  a + 1\n\n", "<string>");
+    Expr* e = parse_expression(arena, "a + 1\n\n", "<string>");
     EXPECT_EQ(dump_ast_expr(*e),
               "BinOp(\n  left=Name(id='a', ctx=Load()),\n  op=Add(),\n  right=Constant(value=1))");
     EXPECT_THROW(parse_expression(arena, "x = 1", "<string>"), SyntaxErrorInfo);
+    EXPECT_THROW(parse_expression(arena, "*a, b", "<string>"), SyntaxErrorInfo);
+    EXPECT_THROW(parse_expression(arena, "  1", "<string>"), SyntaxErrorInfo);   // unexpected indent
+    EXPECT_EQ(dump_ast_expr(*parse_expression(arena, "1, 2,", "<string>")),
+              "Tuple(\n  elts=[\n    Constant(value=1),\n    Constant(value=2)],\n  ctx=Load())");
 }
 
 TEST(ParserWarnings, InvalidEscapesAndNumberSuffixes) {

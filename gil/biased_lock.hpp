@@ -1,0 +1,380 @@
+// gil/biased_lock.hpp — the `nogil` lock policy: biased reference counting
+// (Choi, Shull, Torrellas, PACT 2018; PEP 703), per-object mutexes taken by
+// critical sections, and the attach/detach/eval-breaker hooks that drive
+// stop-the-world and QSBR.
+//
+// Owns: BiasedHeader (the 32-byte header at the start of every object),
+// BiasedPolicy (incref/decref, merges, attach/detach, on_eval_breaker),
+// BiasedThread (one thread's merge queue and critical-section stack) and
+// BiasedCriticalSection. Not wired into the VM yet: gil/policy.hpp still
+// selects GilPolicy.
+//
+// Biased reference counting
+// -------------------------
+// Most objects are only ever touched by the thread that made them. Each
+// header names an owner thread, which counts its references in `local` with
+// plain loads and stores (no locked instruction); every other thread counts in
+// `shared` with atomic read-modify-writes. The object's reference count is
+// local + shared, and neither half alone tells whether it is zero:
+//
+//   * the owner sees both halves exactly, so it decides when `local` drops to
+//     0: if `shared` is 0 too the object dies; otherwise the owner gives the
+//     object up (state MERGED: from then on every thread, the former owner
+//     included, counts in `shared`, and whoever brings it to 0 frees it);
+//   * a non-owner that would bring `shared` below 0 (it drops a reference the
+//     owner counted) cannot know whether the object is dead. It does not
+//     decrement: it hands its reference to the owner's merge queue (state
+//     QUEUED, the queued reference is a "pin") and sets kPendingMerges on the
+//     owner's eval breaker. The owner, at its next breaker check, merges:
+//     shared = local + shared - 1 (the pin), state MERGED, and frees the
+//     object if that is 0. If the owner has exited, the non-owner performs the
+//     merge itself at once (no thread can write `local` any more).
+//
+// Owner ids come from a 64-bit counter and are never reused, so a thread
+// never mistakes an object of a dead thread for its own. The queue is a
+// Boost.Lockfree queue with one consumer: only the owner pops (or a proxy
+// while the owner cannot run: the stop-the-world requester, or the owner's
+// own exit path), without a lock, so producers never block the owner.
+// Producers — rare, one per object ever queued — take a per-queue mutex
+// among themselves (see MergeQueue in the .cpp for why). They find the
+// owner's queue through a striped table keyed by owner id, holding the
+// bucket's shared lock while pushing; a thread leaving takes it exclusively,
+// so a push either lands before the owner's final drain or sees the owner
+// gone.
+//
+// States of `shared`'s low two bits, and every transition:
+//
+//   DEFAULT (0)  owned; count = local + shared (shared >= 0)
+//   QUEUED  (1)  owned, and in the owner's merge queue exactly once; the
+//                queue holds one reference; shared may be negative
+//   MERGED  (2)  no owner (owner == 0); count = shared; local unused
+//
+//   DEFAULT -> QUEUED  a non-owner decref finds shared == 0 (CAS 0 -> QUEUED,
+//                      count unchanged: its reference becomes the pin) and
+//                      pushes the object to the owner's queue
+//   QUEUED  -> MERGED  the owner (or a proxy) pops it: CAS to MERGED with
+//                      count local + shared - 1; freed if that is 0
+//   DEFAULT -> MERGED  the owner's local count drops to 0 while shared > 0
+//                      (the owner gives the object up)
+//   QUEUED  -> MERGED  the owner's local count drops to 0 while queued: it
+//                      gives the object up keeping the pin in shared; the
+//                      queue entry later drops the pin like any decref
+//   DEFAULT -> freed   the owner's local count drops to 0 with shared == 0
+//   MERGED  -> freed   any decref brings shared to 0
+//   (a QUEUED object is never freed before its queue entry is processed)
+//
+// A thread that was never started (BiasedPolicy::thread_start) owns nothing:
+// objects it creates start MERGED. Immortal objects (local == kImmortalLocal)
+// are never counted and never freed.
+//
+// Invariants (checker: BiasedPolicy::check_header, check_header_settled):
+//   - state bits are DEFAULT, QUEUED or MERGED; DEFAULT => shared >= 0;
+//     MERGED => shared >= 1 for a live object;
+//   - the owner thread always sees local >= 1 and a state other than MERGED
+//     on its own objects (owner == 0 exactly when MERGED, once no thread is
+//     mid-transition on the header);
+//   - only the owner writes local and owner (a proxy merges only while the
+//     owner is stopped or gone).
+//
+// Critical sections: see BiasedCriticalSection below.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <vector>
+
+#include "gil/pymutex.hpp"
+#include "threads/qsbr.hpp"
+#include "threads/registry.hpp"
+#include "threads/stop_the_world.hpp"
+#include "threads/thread_state.hpp"
+
+namespace gk {
+
+struct TypeObject;
+struct MergeQueue;  // gil/biased_lock.cpp: the Boost.Lockfree queue
+class BiasedCriticalSection;
+
+// The object header. Plain fields accessed through std::atomic_ref where
+// threads share them, so the header stays an aggregate over raw memory.
+//
+//   offset  size  field     who may touch it
+//   ------  ----  --------  ------------------------------------------------
+//     0      8    owner     owning thread's id, 0 = none. Written before the
+//                           object is shared (init_header), and by the thread
+//                           that merges it, before publishing MERGED. Read by
+//                           any thread (relaxed).
+//     8      2    reserved  0
+//    10      1    mutex     PyMutex lock word (atomic; CriticalSection)
+//    11      1    gc_bits   the cyclic GC's bits: written before the object is
+//                           shared or while the world is stopped
+//    12      4    local     owner's count: written by the owner only (relaxed
+//                           store, never a read-modify-write); read by any
+//                           thread (relaxed). kImmortalLocal = immortal
+//    16      8    shared    (count << 2) | state: atomic read-modify-write by
+//                           any thread; count may be negative while QUEUED
+//    24      8    type      immutable after init_header
+struct BiasedHeader {
+  uint64_t owner;
+  uint16_t reserved;
+  PyMutex mutex;
+  uint8_t gc_bits;
+  uint32_t local;
+  intptr_t shared;
+  TypeObject* type;
+};
+static_assert(sizeof(BiasedHeader) <= 32, "the no-GIL header is at most 32 bytes (like CPython 3.13t)");
+static_assert(offsetof(BiasedHeader, mutex) == 10 && offsetof(BiasedHeader, local) == 12 &&
+              offsetof(BiasedHeader, shared) == 16 && offsetof(BiasedHeader, type) == 24,
+              "the drawing above is the layout");
+
+// One started thread's biased-RC and critical-section state.
+struct BiasedThread {
+  uint64_t id = 0;                         // immutable; never reused, never 0
+  ThreadState* ts = nullptr;               // immutable; producers set kPendingMerges on ts->eval_breaker
+  MergeQueue* queue = nullptr;             // any thread pushes (under the owner table's bucket lock);
+                                           // the owner pops (or a proxy while the owner is stopped/exiting)
+  BiasedCriticalSection* cs_top = nullptr; // owner thread only: innermost critical section
+  BiasedThread* bucket_next = nullptr;     // guarded by the owner table's bucket lock
+};
+
+namespace biased_detail {
+inline constexpr uint64_t kNoThread = ~uint64_t(0);  // id of a thread not started: matches no header
+// The calling thread's id and record (set by thread_start, cleared by
+// thread_exit). incref/decref receive only a header, so they find the thread
+// here — as CriticalSection does, whose call sites pass only objects.
+inline constinit thread_local uint64_t t_id = kNoThread;
+inline constinit thread_local BiasedThread* t_thread = nullptr;
+}  // namespace biased_detail
+
+// Process-wide counters (atomic, relaxed).
+struct BiasedStats {
+  uint64_t threads_started;
+  uint64_t queued;           // DEFAULT -> QUEUED transitions pushed to a live owner
+  uint64_t merged_by_owner;  // queue entries merged by their owner at the eval breaker or on exit
+  uint64_t merged_at_once;   // queued objects whose owner had exited: merged by the non-owner
+  uint64_t merged_in_pause;  // queue entries merged by a stop-the-world requester
+  uint64_t gave_up;          // owner's local count reached 0 with other references left
+};
+
+struct BiasedPolicy {
+  using Header = BiasedHeader;
+  using CriticalSection = BiasedCriticalSection;
+  static constexpr const char* name = "nogil";
+  static constexpr bool has_gil = false;
+
+  static constexpr uint32_t kImmortalLocal = UINT32_MAX;
+  static constexpr intptr_t kStateMask = 3;
+  static constexpr intptr_t kDefault = 0, kQueued = 1, kMerged = 2;
+  static constexpr intptr_t kShareUnit = 4;  // one reference in `shared`
+
+  static constexpr intptr_t shared_count(intptr_t s) noexcept { return s >> 2; }  // arithmetic shift
+  static constexpr intptr_t shared_state(intptr_t s) noexcept { return s & kStateMask; }
+  static constexpr intptr_t make_shared(intptr_t count, intptr_t state) noexcept {
+    return intptr_t(uintptr_t(count) << 2) | state;
+  }
+
+  // --- the header -----------------------------------------------------------
+  // Before the object is visible to other threads.
+  static void init_header(Header& h, TypeObject* type) noexcept {
+    uint64_t me = biased_detail::t_id;
+    bool owned = me != biased_detail::kNoThread;
+    owner_ref(h).store(owned ? me : 0, std::memory_order_relaxed);
+    h.reserved = 0;
+    h.mutex.init();
+    h.gc_bits = 0;
+    local_ref(h).store(owned ? 1 : 0, std::memory_order_relaxed);
+    shared_ref(h).store(owned ? make_shared(0, kDefault) : make_shared(1, kMerged), std::memory_order_relaxed);
+    h.type = type;
+  }
+  // Before the object is shared, by its owner, or while the world is stopped.
+  static void make_immortal(Header& h) noexcept {
+    local_ref(h).store(kImmortalLocal, std::memory_order_relaxed);
+    owner_ref(h).store(0, std::memory_order_relaxed);
+    shared_ref(h).store(make_shared(0, kMerged), std::memory_order_relaxed);
+  }
+  static bool is_immortal(const Header& h) noexcept {
+    return local_ref(h).load(std::memory_order_relaxed) == kImmortalLocal;
+  }
+
+  // The owner's count saturates into immortality at 2^32 - 1 references (a
+  // leak, never a premature free).
+  static void incref(Header& h) noexcept {
+    uint32_t l = local_ref(h).load(std::memory_order_relaxed);
+    if (l == kImmortalLocal) return;
+    if (owner_ref(h).load(std::memory_order_relaxed) == biased_detail::t_id)
+      local_ref(h).store(l + 1, std::memory_order_relaxed);
+    else
+      shared_ref(h).fetch_add(kShareUnit, std::memory_order_relaxed);
+  }
+  // Returns true when the count reached zero: the caller deallocates.
+  [[nodiscard]] static bool decref(Header& h) noexcept {
+    uint32_t l = local_ref(h).load(std::memory_order_relaxed);
+    if (l == kImmortalLocal) return false;
+    if (owner_ref(h).load(std::memory_order_relaxed) == biased_detail::t_id) {
+      if (l > 1) {
+        local_ref(h).store(l - 1, std::memory_order_relaxed);
+        return false;
+      }
+      return decref_local_zero(h);
+    }
+    intptr_t s = shared_ref(h).load(std::memory_order_relaxed);
+    for (;;) {
+      if (s == make_shared(0, kDefault)) return decref_queue(h);  // would go negative: queue to the owner
+      if (shared_ref(h).compare_exchange_weak(s, s - kShareUnit, std::memory_order_acq_rel,
+                                              std::memory_order_relaxed))
+        return s - kShareUnit == make_shared(0, kMerged);
+    }
+  }
+  // What sys.getrefcount reports (a snapshot; exact for the owner). The
+  // queue's pin is not a reference anyone can use: not counted.
+  static intptr_t refcount(const Header& h) noexcept {
+    uint32_t l = local_ref(h).load(std::memory_order_relaxed);
+    if (l == kImmortalLocal) return (intptr_t(1) << 32) - 1;
+    intptr_t s = shared_ref(h).load(std::memory_order_acquire);
+    switch (shared_state(s)) {
+      case kMerged: return shared_count(s);
+      case kQueued: return intptr_t(l) + shared_count(s) - 1;
+      default: return intptr_t(l) + shared_count(s);
+    }
+  }
+  // Introspection for tests and the GC (snapshots).
+  static uint64_t owner_of(const Header& h) noexcept { return owner_ref(h).load(std::memory_order_relaxed); }
+  static intptr_t state_of(const Header& h) noexcept {
+    return shared_state(shared_ref(h).load(std::memory_order_acquire));
+  }
+
+  // Invariant checker, safe while other threads use h (see the top of the file).
+  static bool check_header(const Header& h) noexcept;
+  // Stricter, for a header no thread is changing: also owner == 0 <=> MERGED.
+  static bool check_header_settled(const Header& h) noexcept;
+
+  // Called with a header whose count reached zero on a path that is not a
+  // decref() return (merges at the eval breaker, on thread exit, after a
+  // pause). The VM installs object_dealloc; tests install counters.
+  using DeallocFn = void (*)(Header*);
+  static void set_dealloc(DeallocFn fn) noexcept;
+
+  // --- threads ----------------------------------------------------------------
+  // On the new thread, before it creates objects: gives it an owner id and a
+  // merge queue, and binds ts.biased.
+  static BiasedThread* thread_start(ThreadState& ts);
+  // On the exiting thread, still attached, after its last bytecode: leaves
+  // the owner table and merges its queue (may deallocate). Its remaining
+  // objects keep its (dead) id: their next queueing merges them at once.
+  static void thread_exit(ThreadState& ts);
+  static uint64_t current_id() noexcept { return biased_detail::t_id; }
+
+  // The process-wide pause controller (one interpreter per process, like the GIL).
+  static StopTheWorld& world() noexcept {
+    static StopTheWorld w;
+    return w;
+  }
+  // Take / give up the right to run bytecode. detach suspends ts's critical
+  // sections (releasing their mutexes) and takes it offline for QSBR; attach
+  // undoes both (re-locking only the innermost section).
+  static void attach(ThreadState& ts);
+  static void detach(ThreadState& ts);
+  // The eval loop's breaker check: merges (kPendingMerges), QSBR report
+  // (always; kQsbrReport asks for it), stop-the-world park (kStopTheWorld).
+  static void on_eval_breaker(ThreadState& ts, uint32_t bits);
+  // Invariant checker: ts may run bytecode now.
+  static bool holder_check(const ThreadState& ts) noexcept {
+    return ts.attach_state.load(std::memory_order_relaxed) == kAttached;
+  }
+  // Pause every other thread of reg (requester: the caller, attached), then
+  // merge every thread's queue. Objects that reach zero are freed by
+  // start_the_world, after the restart, on the requester.
+  static void stop_the_world(ThreadRegistry& reg, ThreadState& requester);
+  static void start_the_world(ThreadRegistry& reg);
+  // The owner's merge at its eval breaker (on_eval_breaker calls it).
+  // Returns the number of queue entries processed.
+  static size_t merge_pending(ThreadState& ts);
+
+  static BiasedStats stats() noexcept;
+
+ private:
+  friend class BiasedCriticalSection;
+  static std::atomic_ref<uint64_t> owner_ref(const Header& h) noexcept {
+    return std::atomic_ref<uint64_t>(const_cast<uint64_t&>(h.owner));
+  }
+  static std::atomic_ref<uint32_t> local_ref(const Header& h) noexcept {
+    return std::atomic_ref<uint32_t>(const_cast<uint32_t&>(h.local));
+  }
+  static std::atomic_ref<intptr_t> shared_ref(const Header& h) noexcept {
+    return std::atomic_ref<intptr_t>(const_cast<intptr_t&>(h.shared));
+  }
+  static bool decref_local_zero(Header& h) noexcept;  // owner, local 1 -> 0
+  static bool decref_queue(Header& h) noexcept;       // non-owner, shared would go negative
+  static bool push_to_owner(Header& h, uint64_t owner) noexcept;
+  // Process one queue entry of `queue_owner`'s queue; true if the count hit 0.
+  static bool merge_entry(Header& h, uint64_t queue_owner) noexcept;
+  // Pop and merge every entry of t's queue; dead objects go to `dead`, or are
+  // deallocated at once when it is null. Returns the number of entries.
+  static size_t drain(BiasedThread& t, std::vector<Header*>* dead);
+};
+
+// A critical section: holds one object's mutex (or two, locked in address
+// order) for a container mutation. RAII, strictly nested per thread.
+//
+// Each started thread keeps a stack of its sections (linked through `prev_`,
+// top in BiasedThread::cs_top). A section is *active* (holds its mutexes) or
+// *suspended* (released them). Rules:
+//   - detach (a blocking call) suspends every active section; attach resumes
+//     only the innermost; an outer one is resumed when the inner one ends.
+//   - a section that cannot take its mutex at once suspends every active
+//     section first, then waits (detached, so stop-the-world is not held up).
+//     A thread therefore never waits for a mutex while holding another,
+//     except the lower mutex of a two-object section waiting for the higher:
+//     with one global order no cycle is possible, so nothing deadlocks —
+//     including a thread re-locking a mutex an outer section of its own holds.
+//   - a section on the mutex the innermost active section already holds does
+//     nothing (it is not pushed; the outer section protects it).
+// Consequence for callers (as in CPython): a blocking call or a contended
+// nested section may let another thread change the object in between.
+//
+// States of a section: active -> suspended (detach, or a contended section
+// above it begins) -> active (attach while innermost, or the section above
+// it ends) -> ended. Invariant: the active sections are a run at the top of
+// the stack, each holding its mutexes. Checker: check_critical_sections().
+class BiasedCriticalSection {
+ public:
+  template <class T>
+  explicit BiasedCriticalSection(T* o) noexcept : BiasedCriticalSection(mutex_of(o), nullptr, 0) {}
+  template <class T, class U>
+  BiasedCriticalSection(T* a, U* b) noexcept : BiasedCriticalSection(mutex_of(a), mutex_of(b), 0) {}
+  ~BiasedCriticalSection();
+  BiasedCriticalSection(const BiasedCriticalSection&) = delete;
+  BiasedCriticalSection& operator=(const BiasedCriticalSection&) = delete;
+
+  bool active() const noexcept { return active_; }
+
+  // For detach / attach (owner thread only).
+  static void suspend_all(BiasedThread& t) noexcept;
+  static void resume_top(BiasedThread& t) noexcept;
+  // Invariant checker (owner thread only).
+  static bool check_critical_sections(const BiasedThread& t) noexcept;
+
+ private:
+  template <class T>
+  static PyMutex* mutex_of(T* o) noexcept {
+    if (o == nullptr) return nullptr;
+    if constexpr (std::is_same_v<std::remove_cv_t<T>, PyMutex>) return o;
+    else if constexpr (std::is_same_v<std::remove_cv_t<T>, BiasedHeader>) return &o->mutex;
+    else return &o->ob.mutex;  // an object: its header is the member `ob`
+  }
+  BiasedCriticalSection(PyMutex* a, PyMutex* b, int) noexcept;
+  void lock_all() noexcept;  // take m1_ (then m2_), waiting detached if contended
+
+  enum class Mode : uint8_t { kNoop, kPlain, kPushed };
+  BiasedThread* thread_ = nullptr;          // owner thread's record (null: thread not started)
+  BiasedCriticalSection* prev_ = nullptr;   // next outer section (owner thread only)
+  PyMutex* m1_ = nullptr;                   // lower address
+  PyMutex* m2_ = nullptr;                   // higher address, or null
+  Mode mode_ = Mode::kNoop;
+  bool active_ = false;                     // holds m1_ (and m2_); owner thread only
+};
+
+}  // namespace gk

@@ -1,0 +1,48 @@
+# The format-spec mini-language and printf-style formatting: alignment,
+# sign, grouping, alternate forms, g/e/% types, nested fields, errors.
+def show(fmt, *vals):
+    try:
+        print(repr(fmt), '->', repr(fmt.format(*vals)))
+    except Exception as e:
+        print(repr(fmt), '!!', type(e).__name__, e)
+show('{:>8}|{:<8}|{:^8}|', 'a', 'b', 'c')
+show('{:*^9}', 'mid')
+show('{:=+8d}', 42)
+show('{:08.3f}', -3.14159)
+show('{:,}', 1234567890)
+show('{:_}', 1234567890)
+show('{:_x}', 0xdeadbeef)
+show('{:#b} {:#o} {:#x} {:#X}', 5, 8, 255, 255)
+show('{:e}', 12345.678)
+show('{:.3g} {:.3g} {:.3g}', 0.0001234, 123456, 1.5)
+show('{:g}', 1e16)
+show('{:%}', 0.25)
+show('{:.1%}', 1/3)
+show('{:c}', 65)
+show('{:n}', 1234)
+show('{!r:>10}', 'hi')
+show('{0}{1}{0}', 'ab', 'cd')
+show('{x[1]} {y.real}', x=[1, 2], y=3) if False else None
+show('{0[1]} {1.real}', [1, 2], 3)
+show('{:{w}.{p}f}', 3.14159, w=10, p=2) if False else None
+print('{:{w}.{p}f}'.format(3.14159, w=10, p=2))
+show('{{}} {}', 1)
+show('{:s}', 3)
+show('{:d}', 'x')
+show('{:.2f}', 'x')
+show('{', 1)
+show('{0} {}', 1, 2)
+show('{:>+10.2e}', 1234.5)
+show('{:010}', -42)
+show('{:+}', 0.0)
+show('{: }', 5)
+show('{:.0f} {:.0f} {:.0f}', 0.5, 1.5, 2.5)
+show('{:.2f}', float('inf'))
+show('{:f}', float('nan'))
+show('{:>5}', None) if False else None
+print(format(True, 'd'), format(True), format(3.0), format(1e100), format(-0.0))
+print(f'{3.0:.0f} {12:#06x} {"s":^5}! {1e-7} {123456789.0}')
+print(f'{0.1+0.2} {1/3} {2**0.5} {1e22} {1e21} {1.0e-5}')
+print('%5s|%-5s|%05d|%.2f|%x|%o|%e|%c|%r|%%' % ('a', 'b', 42, 2.5, 255, 8, 1000.0, 'z', 'q'))
+print('%(a)s-%(b)d' % {'a': 'x', 'b': 3})
+print('%s' % (1,), '%s' % [1, 2], '%d%%' % 50)
