@@ -76,6 +76,7 @@ PoolAllocator::Arena* PoolAllocator::new_arena() {
   a->next_all = all_arenas_;
   if (all_arenas_) all_arenas_->prev_all = a;
   all_arenas_ = a;
+  check_in_full_builds();
   ++arenas_allocated_;
   ++arenas_current_;
   if (arenas_current_ > arenas_highwater_) arenas_highwater_ = arenas_current_;
@@ -93,6 +94,18 @@ void PoolAllocator::release_arena(Arena* a) noexcept {
   std::free(a);
   ++arenas_reclaimed_;
   --arenas_current_;
+  check_in_full_builds();
+}
+
+// -Dchecks=full: the whole-heap validator runs whenever an arena comes or goes.
+void PoolAllocator::check_in_full_builds() const noexcept {
+  if constexpr (config::checks >= 2) {
+    const char* why = nullptr;
+    if (!validate(&why)) {
+      std::fprintf(stderr, "gilkit: pool allocator invariant violated: %s\n", why);
+      std::abort();
+    }
+  }
 }
 
 void PoolAllocator::unlink_usable(Arena* a) noexcept {

@@ -26,7 +26,9 @@
 // allocation fills the fullest arena first and lightly used arenas drain and
 // can be returned to the OS — the fragmentation behaviour CPython relies on.
 //
-// Invariants (checked by validate() in `checks` builds and by unit tests):
+// Invariants (checked by validate(): by the unit tests, and whenever an arena is
+// mapped or unmapped in -Dchecks=full builds; -Dchecks=cheap checks each
+// free's size class and free-list link):
 //   - a pool's ref_count == blocks handed out and not freed;
 //   - used pools have 0 < ref_count < capacity and are on exactly one ring;
 //   - an arena's nfreepools == its empty pools + never-carved pools;
@@ -136,6 +138,7 @@ class PoolAllocator {
   void release_arena(Arena* a) noexcept;
   void arena_reposition(Arena* a) noexcept;
   void unlink_usable(Arena* a) noexcept;
+  void check_in_full_builds() const noexcept;
   void insert_usable_sorted(Arena* a) noexcept;
 
   Pool* usedpools_[kNumClasses];  // ring heads (nullptr = no used pool)

@@ -1,6 +1,6 @@
-// alloc/system_allocator.hpp — every object block from the C library's
-// malloc, with live-byte counters. Used instead of the pool allocator in
-// AddressSanitizer builds (see alloc/policy.hpp).
+// alloc/system_allocator.hpp — every block from the C library's malloc, with
+// live-byte counters: the baseline that the allocator unit tests compare the
+// policies against (tests/unit/test_alloc_policy.cpp).
 //
 // Counters are guarded by the GIL (the only lock policy built so far).
 #pragma once

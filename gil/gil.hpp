@@ -28,9 +28,9 @@
 // dropping at its next eval-breaker check.
 //
 // Invariant: at most one thread is between take() and drop() at any time.
-// Checker: in `checks` builds, holder_check() asserts that the thread running
-// bytecode is the recorded holder (called by the eval loop's breaker handler
-// and by the GIL unit tests, which also count overlapping bytecode execution).
+// Checker: held_by(ts). In `-Dchecks=cheap` builds GilPolicy::on_eval_breaker
+// (the eval loop's breaker handler) aborts if the running thread does not hold
+// the GIL; the GIL unit tests check it and count overlapping execution.
 #pragma once
 
 #include <atomic>

@@ -20,6 +20,10 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+#include "gilkit_config.hpp"
 
 #include "gil/gil.hpp"
 
@@ -79,6 +83,13 @@ struct GilPolicy {
   static void detach(ThreadState& ts) { gil().drop(ts, true); }
   // Called by the eval loop when ts's eval breaker has bits set.
   static void on_eval_breaker(ThreadState& ts, uint32_t bits) {
+    if constexpr (config::checks >= 1) {
+      // Invariant: the thread running bytecode holds the GIL.
+      if (!gil().held_by(ts)) {
+        std::fputs("gilkit: GIL invariant violated: a thread runs bytecode without holding the GIL\n", stderr);
+        std::abort();
+      }
+    }
     if (bits & kGilDropRequest) gil().yield_to_waiter(ts);
   }
   // Invariant checker: the thread running bytecode holds the GIL.

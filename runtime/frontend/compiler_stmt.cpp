@@ -296,6 +296,8 @@ void Compiler::compile_stmt(Stmt* s) {
     case StmtKind::AsyncFor:
     case StmtKind::AsyncWith:
       error("gilkit does not support async functions, 'async for' or 'async with'", *s);
+    case StmtKind::Match:
+      error("gilkit does not support 'match' statements", *s);
     case StmtKind::TryStar:
       error("gilkit does not support 'except*'", *s);
   }

@@ -646,8 +646,11 @@ void translate_newlines(FileState& st, std::string& s) {
     } else if (c == '\r') {
       if (r + 1 < s.size() && s[r + 1] == '\n') {
         st.seen_newlines |= kSeenCRLF;
+        ++r;
         if (rewrite) {
-          ++r;
+          c = '\n';
+        } else {
+          s[w++] = '\r';
           c = '\n';
         }
       } else {

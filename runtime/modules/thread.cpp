@@ -329,7 +329,12 @@ void run_thread_body(Interpreter* interp, ThreadState* ts, Object* func, Object*
     Ref<Object> exc = e.take();
     if (!type_check(exc, Exc_SystemExit)) {
       stdio_flush_all();
-      std::fprintf(stderr, "Unhandled exception in thread started by %s\n", repr_utf8(*ts, func).c_str());
+      std::string who = "<callable>";
+      try {
+        who = repr_utf8(*ts, func);
+      } catch (PyError&) {  // a failing __repr__ must not end the process
+      }
+      std::fprintf(stderr, "Unhandled exception in thread started by %s\n", who.c_str());
       print_exception(*ts, exc);
     }
   } catch (std::bad_alloc&) {
