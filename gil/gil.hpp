@@ -23,6 +23,13 @@
 // many intervals — the "convoy effect" of the old GIL. With it, a drop
 // request always hands the GIL to a waiter.
 //
+// I/O priority (an option, off by default: `-X gil_io_priority`). CPython's
+// protocol treats a thread returning from a blocking call like any waiter: it
+// waits a whole interval before asking for the GIL, and then competes with
+// the CPU-bound waiters, so its wake-up latency grows with their number. With
+// I/O priority such a thread asks the holder to drop at once, and CPU-bound
+// waiters stand aside while a priority waiter is queued.
+//
 // States of the GIL: FREE (locked = false) -> HELD by T (take) -> FREE (drop);
 // a drop request moves HELD by T to "HELD, drop requested" which T leaves by
 // dropping at its next eval-breaker check.
@@ -57,6 +64,8 @@ class Gil {
 
   // The switch interval in microseconds (sys.setswitchinterval / getswitchinterval).
   void set_interval_us(int64_t us) noexcept { interval_us_.store(us, std::memory_order_relaxed); }
+  void set_io_priority(bool on) noexcept { io_priority_.store(on, std::memory_order_relaxed); }
+  bool io_priority() const noexcept { return io_priority_.load(std::memory_order_relaxed); }
   int64_t interval_us() const noexcept { return interval_us_.load(std::memory_order_relaxed); }
 
   bool held_by(const ThreadState& ts) const noexcept {
@@ -72,6 +81,10 @@ class Gil {
   std::atomic<ThreadState*> holder_{nullptr};  // last thread to take the GIL; written under mutex_
   std::atomic<uint64_t> switch_number_{0};     // takes since start; written under mutex_
   std::atomic<int64_t> interval_us_{5000};     // 5 ms, CPython's default
+  std::atomic<bool> io_priority_{false};       // see "I/O priority" above
+  int priority_waiters_ = 0;                   // guarded by mutex_
+
+  void request_drop(ThreadState& ts);
 };
 
 }  // namespace gk

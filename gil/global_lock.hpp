@@ -95,6 +95,7 @@ struct GilPolicy {
   // Invariant checker: the thread running bytecode holds the GIL.
   static bool holder_check(const ThreadState& ts) noexcept { return gil().held_by(ts); }
   static void set_switch_interval_us(int64_t us) noexcept { gil().set_interval_us(us); }
+  static void set_io_priority(bool on) noexcept { gil().set_io_priority(on); }
   static int64_t switch_interval_us() noexcept { return gil().interval_us(); }
 
   // A container mutation needs no lock under the GIL.

@@ -97,6 +97,7 @@ struct ThreadState {
   uint64_t thread_id = 0;            // get_ident()
   uint64_t serial = 0;               // unique per thread state, never reused (thread-local storage keys)
   GilStats gil_stats;                // see GilStats
+  bool gil_returning_from_block = false;  // owner only: last GIL release was a blocking call (I/O priority)
   FrameArena* frame_arena = nullptr; // call-frame memory (runtime/vm/frame.cpp); freed by frame_arena_free
   // Containers whose repr() is running on this thread (borrowed; the recursion
   // guard behind "[...]" / "{...}", see ReprGuard in objects/list.hpp).

@@ -34,6 +34,11 @@ void interpreter_init(Interpreter& interp, ThreadState& ts, const std::vector<st
   set_current_thread_state(&ts);
   init_stack_limit(ts);
   interp.main_thread = &ts;
+  for (const std::string& x : interp.xoptions) {
+    if (x == "gil_io_priority") {
+      if constexpr (requires { LockPolicy::set_io_priority(true); }) LockPolicy::set_io_priority(true);
+    }
+  }
   LockPolicy::attach(ts);
 
   names::init_names();
