@@ -76,7 +76,6 @@ PoolAllocator::Arena* PoolAllocator::new_arena() {
   a->next_all = all_arenas_;
   if (all_arenas_) all_arenas_->prev_all = a;
   all_arenas_ = a;
-  check_in_full_builds();
   ++arenas_allocated_;
   ++arenas_current_;
   if (arenas_current_ > arenas_highwater_) arenas_highwater_ = arenas_current_;
@@ -180,6 +179,7 @@ void* PoolAllocator::allocate_slow(size_t size) {
   }
   size_t cls = size_class(size);
   Pool* pool = usedpools_[cls];
+  size_t arenas_before = arenas_allocated_;
   if (!pool) pool = new_pool_for(cls);
 
   void* block = pool->freeblock;
@@ -215,6 +215,7 @@ void* PoolAllocator::allocate_slow(size_t size) {
     }
     pool->next = pool->prev = nullptr;
   }
+  if (arenas_allocated_ != arenas_before) check_in_full_builds();  // a new arena was mapped
   return block;
 }
 
