@@ -91,7 +91,10 @@ int dump_stage(const std::string& stage, const std::string& path, gk::ThreadStat
   try {
     try {
       if (stage == "--tokens") {
-        gk::dump_tokens(src, path, std::cout);
+        // Like `python3 -m tokenize`: errors on stderr, exit status 1.
+        int rc = gk::dump_tokens(src, path, std::cout, std::cerr);
+        std::cout.flush();
+        return rc;
       } else if (stage == "--ast") {
         gk::AstArena arena;
         gk::Module* mod = gk::parse_module(arena, src, path);

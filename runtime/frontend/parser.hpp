@@ -1,11 +1,17 @@
 // parser.hpp — public entry points of the front end: source text -> AST.
 //
-// A hand-written recursive-descent parser for the Python 3.11 grammar (no
-// `match`).  Errors are thrown as gk::SyntaxErrorInfo (syntax_error.hpp)
-// with CPython 3.11's messages and locations for the common cases.
-// The implementation lives in parser.cpp (statements), parser_expr.cpp
-// (expressions, arguments, parameters) and parser_string.cpp (string
-// literals and f-strings); parser_internal.hpp declares the Parser class.
+// A hand-written recursive-descent parser for the whole Python 3.11 grammar
+// (async and match statements included; no type comments).  Errors are
+// thrown as gk::SyntaxErrorInfo (syntax_error.hpp) with CPython 3.11's
+// messages and locations.  The implementation lives in parser.cpp
+// (statements), parser_expr.cpp (expressions, arguments, parameters),
+// parser_match.cpp (match statements) and parser_string.cpp (literals and
+// f-strings); parser_internal.hpp declares the Parser class.
+//
+// Thread safety: no global state; one parse per thread at a time per arena.
+// Tree depth: a tree is never nested deeper than ~2000 levels (deeper input
+// gets "maximum recursion depth exceeded during compilation"), so recursive
+// passes over the AST need no guard of their own.
 #pragma once
 
 #include <string>
@@ -18,7 +24,8 @@
 namespace gk {
 
 // Parses a whole module (`exec` mode).  All nodes live in `arena`.
-// `source` is the raw file content (UTF-8, optional BOM / coding cookie).
+// `source` is the raw file content (UTF-8, optional BOM / coding cookie;
+// latin-1, ascii, cp1252 and koi8-r cookies are decoded too).
 Module* parse_module(AstArena& arena, std::string_view source, const std::string& filename);
 
 // Parses `compile(source, filename, 'eval')` input: an expression list,

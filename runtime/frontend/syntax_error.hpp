@@ -18,7 +18,8 @@ struct SyntaxErrorInfo {
     int offset = 0;          // 1-based column like CPython's SyntaxError.offset
                              // (counted in characters of the line, not bytes)
     int end_lineno = 0;      // 0 when CPython leaves it unset (None)
-    int end_offset = 0;
+    int end_offset = 0;      // CPython's value, including its -1 / 0 oddities
+    // lineno == 0: no location (e.g. "unknown encoding: x", NUL bytes).
     std::string text;        // the source line (with its trailing '\n' if any)
 };
 
