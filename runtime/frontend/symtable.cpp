@@ -298,6 +298,8 @@ class SymTableBuilder {
         visit_try(t->body, t->handlers, t->orelse, t->finalbody);
         break;
       }
+      case StmtKind::Match:
+        break;  // the compiler rejects match statements (docs/differences.md)
       case StmtKind::Assert: {
         auto* a = s->as<Assert>();
         visit_expr(a->test);
