@@ -1100,6 +1100,28 @@ void dict_set_str_hinted(ThreadState& ts, Object* d, Object* key, Object* value,
   }
   int64_t hash = static_cast<StrObject*>(key)->hash;
   if (hash == -1) hash = str_hash(key);
+  if (!dd->table || dd->table->str_keys) {
+    // insert() for a table of str keys (no user code runs), noting the position.
+    {
+      CriticalSection cs(dd);
+      DictTable* t = dd->table;
+      int64_t ix = t ? lookup_str(t, key, hash) : -1;
+      if (ix < 0) {
+        insert_new(dd, key, hash, value);
+        check(dd);
+        *hint = static_cast<uint32_t>(dd->table->nentries - 1);
+        return;
+      }
+      DictEntry& e = entries(t)[ix];
+      old = e.value;
+      incref(value);
+      e.value = value;
+      ++dd->version;
+      *hint = static_cast<uint32_t>(ix);
+    }
+    decref(old);  // last: a __del__ sees the dict updated
+    return;
+  }
   insert(ts, dd, key, hash, value);
   // Where the key is now: insert appends a new key at the end.
   DictTable* t = dd->table;

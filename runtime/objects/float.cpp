@@ -873,6 +873,7 @@ void setup_float(TypeObject& t) {
   t.methods = kFloatMethods;
   t.getsets = kFloatGetSets;
   t.dealloc = float_dealloc;
+  t.dealloc_is_leaf = true;  // frees only its own memory
   t.repr = float_repr_slot;
   t.hash = float_hash_slot;
   t.richcompare = float_richcompare;

@@ -40,13 +40,14 @@ namespace gk {
 
 TypeObject Int_type;
 
+IntObject small_ints[kSmallIntMax - kSmallIntMin + 1];  // immortal; headers set by init_int_cache()
+
 namespace {
 
 // ---------------------------------------------------------------------------
 // Storage
 
-constexpr int64_t kSmallMin = -5, kSmallMax = 256;
-IntObject small_ints[kSmallMax - kSmallMin + 1];  // immortal; headers set by init_int_cache()
+constexpr int64_t kSmallMin = kSmallIntMin, kSmallMax = kSmallIntMax;
 
 // Result sizes beyond this many bits raise instead of trying to allocate them.
 constexpr uint64_t kMaxBits = uint64_t(1) << 40;
@@ -153,8 +154,7 @@ void init_int_cache() {
   False_obj.small = 0;
 }
 
-Ref<Object> int_from_i64(int64_t v) {
-  if (v >= kSmallMin && v <= kSmallMax) return Ref<Object>::borrow(&small_ints[v - kSmallMin]);
+Ref<Object> int_from_i64_alloc(int64_t v) {
   IntObject* o = alloc_object<IntObject>(&Int_type);
   o->small = v;
   return steal<Object>(o);
@@ -875,6 +875,7 @@ void setup_int(TypeObject& t) {
   t.methods = kIntMethods;
   t.getsets = kIntGetSets;
   t.dealloc = int_dealloc;
+  t.dealloc_is_leaf = true;  // frees only its own memory
   t.repr = int_repr_slot;
   t.hash = int_hash_slot;
   t.richcompare = int_richcompare;

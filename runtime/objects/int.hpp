@@ -29,7 +29,14 @@ inline Ref<Object> bool_ref(bool b) noexcept { return Ref<Object>::borrow(b ? &T
 inline bool int_is_small(const Object* o) noexcept { return static_cast<const IntObject*>(o)->big == nullptr; }
 inline int64_t int_small_value(const Object* o) noexcept { return static_cast<const IntObject*>(o)->small; }
 
-Ref<Object> int_from_i64(int64_t v);     // small ints come from the cache
+// The cached small ints (immortal; CPython's range, -5..256).
+inline constexpr int64_t kSmallIntMin = -5, kSmallIntMax = 256;
+extern IntObject small_ints[kSmallIntMax - kSmallIntMin + 1];
+Ref<Object> int_from_i64_alloc(int64_t v);  // a new int object (v outside the cache)
+inline Ref<Object> int_from_i64(int64_t v) {  // small ints come from the cache
+  if (v >= kSmallIntMin && v <= kSmallIntMax) return Ref<Object>::borrow(&small_ints[v - kSmallIntMin]);
+  return int_from_i64_alloc(v);
+}
 Ref<Object> int_from_u64(uint64_t v);
 Ref<Object> int_from_double(double d);   // truncates; OverflowError for inf, ValueError for nan (CPython's messages)
 // Parse like int(s, base): whitespace, sign, underscores, prefixes for base 0/16/8/2.

@@ -151,6 +151,8 @@ inline void dealloc_now(Object* o) noexcept {
 }
 
 void object_dealloc(Object* o) noexcept {
+  TypeObject* t = type_of(o);
+  if (t->dealloc_is_leaf) return t->dealloc(o);  // cannot nest: no depth to count
   int depth = t_dealloc_depth;
   if (__builtin_expect(depth >= kTrashcanDepth, 0)) return trash_park(o);
   t_dealloc_depth = depth + 1;

@@ -279,6 +279,11 @@ struct TypeObject : Object {
 
   // --- owned by type_lookup's method cache (abstract.cpp), guarded by the GIL ---
   uint32_t version_tag;  // 0 = no cache entries; reset by type_modified() when a dict on the MRO changes
+
+  // Set by a built-in type's setup (never inherited; immutable after): its
+  // dealloc only frees the object's own memory (drops no reference, runs no
+  // code), so object_dealloc calls it without the trashcan's depth count.
+  bool dealloc_is_leaf;
 };
 
 // A type's dict (or a base's) changed: drop its and its subclasses' cached lookups.

@@ -814,6 +814,7 @@ void setup_str(TypeObject& t) {
       "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\n"
       "Create a new string object from the given object.";
   t.dealloc = str_dealloc;
+  t.dealloc_is_leaf = true;  // frees only its own memory
   t.repr = str_repr_slot;
   t.str = str_str_slot;
   t.hash = str_hash_slot;

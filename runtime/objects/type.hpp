@@ -94,6 +94,10 @@ Ref<Object> object_repr(ThreadState& ts, Object* self);
 bool type_invariants_ok(TypeObject* type) noexcept;
 // True for the slot function of classes that define __new__ (type_slots.cpp).
 bool is_slot_tp_new(NewFn f) noexcept;
+// True for the slot function of classes that define __init__ in Python: it
+// calls type(self).__init__(self, *args) and requires None back (type_slots.cpp;
+// the eval loop runs such calls in its own activation).
+bool is_slot_tp_init(InitFn f) noexcept;
 // The metaclass of a class with these bases: the most derived of `meta` and
 // every base's type (TypeError "metaclass conflict: ...").
 TypeObject* calculate_metaclass(TypeObject* meta, Object* bases);

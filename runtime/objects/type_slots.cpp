@@ -608,6 +608,7 @@ void update_slot_recursive(TypeObject* type, Object* name) {
 // Public entry points
 
 bool is_slot_tp_new(NewFn f) noexcept { return f == &slot_tp_new; }
+bool is_slot_tp_init(InitFn f) noexcept { return f == &slot_tp_init; }
 
 AnyFn type_get_slot(TypeObject* type, SlotField field, int index) noexcept { return get_slot(type, field, index); }
 

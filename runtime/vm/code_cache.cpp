@@ -14,7 +14,8 @@ namespace gk {
 namespace {
 
 bool is_cached_op(uint32_t op) noexcept {
-  return op == OP_LOAD_GLOBAL || op == OP_LOAD_ATTR || op == OP_STORE_ATTR || op == OP_LOAD_METHOD;
+  return op == OP_LOAD_GLOBAL || op == OP_LOAD_ATTR || op == OP_STORE_ATTR || op == OP_LOAD_METHOD ||
+         op == OP_LOAD_NAME || op == OP_STORE_NAME;  // these two use only dict_hint
 }
 
 void entry_clear(CacheEntry* e) noexcept {

@@ -1,6 +1,7 @@
 // runtime/vm/code_cache.hpp — inline caches of the eval loop: one entry per
 // LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR and LOAD_METHOD instruction of a code
-// object, remembering what the last lookup found and how to re-validate it.
+// object, remembering what the last lookup found and how to re-validate it
+// (LOAD_NAME and STORE_NAME entries keep only a dict hint, see dict_hint).
 //
 // Validation uses dict versions (DictObject::version, bumped by every
 // mutation, so it only ever grows):
@@ -52,7 +53,7 @@ struct CacheEntry {
   CacheKind kind;
   uint32_t type_tag;  // ATTR_*: the type's version tag when filled (0: validate by the version sum)
   // Where `name` was last found in a dict (ATTR_*: an instance dict, of any
-  // instance; GLOBAL: the globals): dict_get_str_hinted / dict_set_str_hinted
+  // instance; GLOBAL: the globals; LOAD_NAME / STORE_NAME: the locals dict): dict_get_str_hinted / dict_set_str_hinted
   // try that entry first, and an entry holding this very key needs no other
   // validation. Kept across refills.
   uint32_t dict_hint;

@@ -45,10 +45,12 @@
 #include "objects/generator.hpp"
 #include "objects/int.hpp"
 #include "objects/list.hpp"
+#include "objects/names.hpp"
 #include "objects/range.hpp"
 #include "objects/set.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
+#include "objects/type.hpp"
 #include "vm/code_cache.hpp"
 #include "vm/eval_ops.hpp"
 #include "vm/interpreter.hpp"
@@ -131,6 +133,22 @@ inline int compare_values(int op, T a, T b) noexcept {
 
 inline bool exact_small_int(const Object* o) noexcept { return type_of(o) == &Int_type && int_is_small(o); }
 
+// An exact float held only by the reference being consumed (refcount 1): the
+// eval loop may store a result in it instead of freeing it and allocating
+// another. Only under a GIL, where a count of 1 means no other holder.
+inline bool float_reusable(const Object* o) noexcept {
+  return LockPolicy::has_gil && type_of(o) == &Float_type && refcount(o) == 1;
+}
+
+// The class's __init__ (run inline by CALL) returned `retval`, not None: the
+// TypeError type.__call__ raises, after dropping both references.
+[[gnu::noinline, gnu::cold, noreturn]] void init_returned_non_none(Object* retval, Object* self) {
+  std::string tn = type_name(retval);
+  decref(retval);
+  decref(self);
+  raise_fmt(Exc_TypeError, "__init__() should return None, not '%s'", tn.c_str());
+}
+
 // A C++ exception other than PyError, as a Python exception instance.
 [[gnu::noinline]] Object* exception_from_cpp(const std::exception& e) {
   try {
@@ -189,10 +207,12 @@ namespace {
   } while (0)
 #define LASTI() (static_cast<int>(ip - first) - 1)
 
+// no-tree-loop-distribute-patterns: the short loops inlined here (a new frame's locals) stay
+// loops, not memset calls.
 // no-crossjumping / no-gcse: keep one indirect jump per handler (GCC otherwise merges the
 // dispatch jumps into a few shared ones, which defeats branch prediction).
-[[gnu::hot, gnu::optimize("no-crossjumping", "no-gcse")]] Ref<Object> run_frame(ThreadState& ts, Frame* entry,
-                                                                          Object* sent, Object* throw_exc) {
+[[gnu::hot, gnu::optimize("no-crossjumping", "no-gcse", "no-tree-loop-distribute-patterns")]]
+Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw_exc) {
 #define GK_LABEL_ADDR(name, has_arg, effect, kind) &&op_##name,
   static void* const kLabels[OP__COUNT] = {GK_OPCODES(GK_LABEL_ADDR)};
 #undef GK_LABEL_ADDR
@@ -291,14 +311,26 @@ namespace {
         DISPATCH();
       }
       TARGET(LOAD_NAME) {
-        Object* v = eval_load_name(ts, frame, names[oparg]).release();
+        Object* locals = frame->locals;
+        Object* v;
+        if (locals && type_of(locals) == &Dict_type) {
+          // eval_load_name's steps, the locals lookup through the entry's hint.
+          CacheEntry* e = cache_entry(frame->code, LASTI());
+          v = dict_get_str_hinted(ts, locals, names[oparg], &e->dict_hint);
+          if (v)
+            incref(v);
+          else
+            v = eval_load_global_slow(ts, frame, names[oparg]).release();
+        } else {
+          v = eval_load_name(ts, frame, names[oparg]).release();
+        }
         *sp++ = v;
         DISPATCH();
       }
       TARGET(STORE_NAME) {
         Object* locals = frame->locals;
         if (locals && type_of(locals) == &Dict_type)
-          dict_set(ts, locals, names[oparg], sp[-1]);
+          dict_set_str_hinted(ts, locals, names[oparg], sp[-1], &cache_entry(frame->code, LASTI())->dict_hint);
         else
           eval_store_name(ts, frame, names[oparg], sp[-1]);
         POP_DECREF(1);
@@ -474,7 +506,26 @@ namespace {
           } else if (type_of(l) == &Float_type) {
             double c;
             if (float_binop(kind, float_value(l), float_value(r), c)) {
+              // An operand whose only reference is this stack slot (a temporary)
+              // would die right after: it takes the result instead.
+              if (float_reusable(l)) {
+                static_cast<FloatObject*>(l)->value = c;
+                --sp;
+                decref(r);
+                DISPATCH();
+              }
+              if (float_reusable(r)) {
+                static_cast<FloatObject*>(r)->value = c;
+                --sp;
+                sp[-1] = r;
+                decref(l);
+                DISPATCH();
+              }
               res = float_from(c).release();
+              goto binop_done;
+            }
+            if (kind == NB_POWER) {  // the float slot's own operation, without the slot dispatch
+              res = float_pow(ts, float_value(l), float_value(r)).release();
               goto binop_done;
             }
           } else if (type_of(l) == &Str_type && kind == NB_ADD) {
@@ -842,12 +893,21 @@ namespace {
           return Ref<Object>::steal(retval);
         }
         Frame* caller = frame->back;
+        Object* init_self = frame->init_self;  // the reference moves here
+        frame->init_self = nullptr;
         ts.frame = caller;
         frame_pop(ts, frame);
         frame = caller;
         LOAD_FRAME_REGS();
         ip = first + frame->lasti + 1;
         sp = frame->stack_base() + frame->stack_depth;
+        if (init_self) {
+          // The class call returns the instance; raised here, the error is
+          // the caller's (as when type.__call__ raises it).
+          if (!is_none(retval)) init_returned_non_none(retval, init_self);
+          decref(retval);
+          retval = init_self;
+        }
         *sp++ = retval;
         DISPATCH();
       }
@@ -932,6 +992,43 @@ namespace {
         ip = first;
         sp = frame->stack_base();
         DISPATCH();
+      }
+      if (ct == &Type_type) {
+        // A class whose instances come from object.__new__ and whose __init__
+        // is a Python function: what type.__call__ does, with __init__'s frame
+        // run here like a Python call (RETURN_VALUE hands back init_self).
+        auto* cls = static_cast<TypeObject*>(callable);
+        Object* init;
+        if (cls->new_ == object_new && is_slot_tp_init(cls->init) &&
+            (init = type_lookup(cls, names::__init__)) != nullptr && type_of(init) == &Function_type &&
+            !(static_cast<CodeObject*>(static_cast<FunctionObject*>(init)->code)->flags & CO_GENERATOR)) {
+          auto* ifn = static_cast<FunctionObject*>(init);
+          auto* co = static_cast<CodeObject*>(ifn->code);
+          Object* obj = cls->new_(ts, cls, call_args, call_nargs, call_kw).release();
+          if (ts.recursion_depth >= ts.interp->recursion_limit) {
+            decref(obj);
+            raise_recursion_error();
+          }
+          Frame* nf = frame_push(ts, co, ifn, ifn->globals, ifn->builtins, nullptr);
+          try {
+            bind_arguments(ts, ifn, nf, obj, call_args, call_nargs, call_kw);
+          } catch (...) {
+            frame_pop(ts, nf);
+            decref(obj);
+            throw;
+          }
+          nf->init_self = obj;
+          while (sp > call_base) xdecref(*--sp);
+          frame->stack_depth = static_cast<int>(sp - frame->stack_base());
+          nf->back = frame;
+          ts.frame = nf;
+          ++ts.recursion_depth;
+          frame = nf;
+          LOAD_FRAME_REGS();
+          ip = first;
+          sp = frame->stack_base();
+          DISPATCH();
+        }
       }
       Object* res;
       if (ct == &BuiltinFunction_type) {

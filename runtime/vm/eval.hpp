@@ -54,13 +54,24 @@ void handle_eval_breaker(ThreadState& ts);
 
 // --- frames (frame.cpp) ----------------------------------------------------------
 
+// The thread's frame arena (frame.cpp has the chunk layout and the slow
+// paths; the inline fast paths below bump and reset `top`). Owner thread only.
+struct ArenaChunk;
+struct FrameArena {
+  ArenaChunk* cur = nullptr;
+  char* top = nullptr;           // the next frame goes here
+  char* limit = nullptr;         // end of cur's memory
+  char* chunk_first = nullptr;   // cur's first frame address when cur has a previous chunk, else null:
+                                 // popping the frame there goes back to the previous chunk (slow path)
+};
+
 // A frame on the thread's arena for `code`: references taken on code, func,
 // globals, builtins and locals (func/locals nullable), localsplus zeroed,
 // lasti -1, no blocks, empty stack. Not yet linked into ts.frame.
-Frame* frame_push(ThreadState& ts, CodeObject* code, Object* func, Object* globals, Object* builtins,
-                  Object* locals);
+inline Frame* frame_push(ThreadState& ts, CodeObject* code, Object* func, Object* globals, Object* builtins,
+                         Object* locals);
 // Clear the arena frame `f` (the arena's top frame) and give its memory back.
-void frame_pop(ThreadState& ts, Frame* f) noexcept;
+inline void frame_pop(ThreadState& ts, Frame* f) noexcept;
 // The same for a frame that must outlive its call (generators).
 Frame* frame_new_heap(CodeObject* code, Object* func, Object* globals, Object* builtins, Object* locals);
 void frame_free_heap(Frame* f) noexcept;
@@ -73,6 +84,78 @@ void frame_arena_free(ThreadState& ts) noexcept;
 // Invariant checker: every frame on ts.frame's chain has a code object and a
 // lasti inside it (or -1), and a stack depth within its code's stacksize.
 bool frame_chain_ok(ThreadState& ts) noexcept;
+
+// --- the inline halves of frame_push / frame_pop ---
+
+// The slow halves (frame.cpp): a frame that starts a chunk.
+Frame* frame_push_new_chunk(ThreadState& ts, CodeObject* code, Object* func, Object* globals, Object* builtins,
+                            Object* locals);
+void frame_pop_chunk(ThreadState& ts, Frame* f) noexcept;
+
+inline constexpr size_t kFrameAlign = 16;
+inline size_t aligned_frame_size(const CodeObject* code) noexcept {
+  return (frame_size(code) + kFrameAlign - 1) & ~(kFrameAlign - 1);
+}
+
+inline void frame_init(Frame* f, CodeObject* code, Object* func, Object* globals, Object* builtins,
+                       Object* locals) noexcept {
+  f->back = nullptr;
+  incref(code);
+  f->code = code;
+  xincref(func);
+  f->func = func;
+  incref(globals);
+  f->globals = globals;
+  incref(builtins);
+  f->builtins = builtins;
+  xincref(locals);
+  f->locals = locals;
+  f->generator = nullptr;
+  f->init_self = nullptr;
+  f->lasti = -1;
+  f->stack_depth = 0;
+  f->nblocks = 0;
+  Object** lp = f->localsplus();
+  for (int i = 0, n = code_nlocalsplus(code); i < n; ++i) lp[i] = nullptr;  // usually a few slots
+}
+
+// Drops what frame_clear_locals drops, then the frame's own references.
+inline void frame_release_refs(Frame* f) noexcept {
+  if (f->stack_depth > 0 || f->nblocks > 0) {
+    frame_clear_locals(f);
+  } else {
+    // Detach each reference before dropping it: a finaliser may look at the frame.
+    Object** lp = f->localsplus();
+    for (int i = 0, n = code_nlocalsplus(f->code); i < n; ++i) clear(lp[i]);
+  }
+  clear(f->locals);
+  clear(f->func);
+  clear(f->init_self);
+  decref(f->globals);
+  decref(f->builtins);
+  decref(f->code);
+}
+
+inline Frame* frame_push(ThreadState& ts, CodeObject* code, Object* func, Object* globals, Object* builtins,
+                         Object* locals) {
+  size_t bytes = aligned_frame_size(code);
+  FrameArena* a = ts.frame_arena;
+  if (__builtin_expect(!a || a->top + bytes > a->limit, 0))
+    return frame_push_new_chunk(ts, code, func, globals, builtins, locals);
+  auto* f = reinterpret_cast<Frame*>(a->top);
+  a->top += bytes;
+  frame_init(f, code, func, globals, builtins, locals);
+  return f;
+}
+
+inline void frame_pop(ThreadState& ts, Frame* f) noexcept {
+  // Clearing may run __del__ methods, which push and pop frames above `f`.
+  frame_release_refs(f);
+  FrameArena* a = ts.frame_arena;
+  char* p = reinterpret_cast<char*>(f);
+  if (__builtin_expect(p == a->chunk_first, 0)) return frame_pop_chunk(ts, f);
+  a->top = p;
+}
 
 // Pops an arena frame on scope exit (exception-safe ordinary calls).
 class ArenaFrameGuard {

@@ -23,9 +23,8 @@
 namespace gk {
 
 namespace {
-
 constexpr size_t kChunkSize = 256 * 1024;  // bytes of frames per chunk (a few hundred typical frames)
-constexpr size_t kAlign = 16;
+}  // namespace
 
 struct ArenaChunk {
   ArenaChunk* prev;
@@ -35,15 +34,7 @@ struct ArenaChunk {
   char* data() noexcept { return reinterpret_cast<char*>(this + 1); }
   char* end() noexcept { return data() + size; }
 };
-static_assert(sizeof(ArenaChunk) % kAlign == 0);
-
-}  // namespace
-
-struct FrameArena {
-  ArenaChunk* cur = nullptr;
-  char* top = nullptr;
-  char* limit = nullptr;
-};
+static_assert(sizeof(ArenaChunk) % kFrameAlign == 0);
 
 namespace {
 
@@ -57,10 +48,6 @@ ArenaChunk* chunk_new(size_t min_bytes) {
 }
 
 void chunk_free(ArenaChunk* c) noexcept { mem_free(c, sizeof(ArenaChunk) + c->size); }
-
-inline size_t aligned_frame_size(const CodeObject* code) noexcept {
-  return (frame_size(code) + kAlign - 1) & ~(kAlign - 1);
-}
 
 // Makes room for `bytes` by moving to the next chunk (the spare if it is big
 // enough, else a new one).
@@ -86,65 +73,29 @@ inline size_t aligned_frame_size(const CodeObject* code) noexcept {
   a->cur = next;
   a->top = next->data();
   a->limit = next->end();
-}
-
-inline void frame_init(Frame* f, CodeObject* code, Object* func, Object* globals, Object* builtins,
-                       Object* locals) noexcept {
-  f->back = nullptr;
-  incref(code);
-  f->code = code;
-  xincref(func);
-  f->func = func;
-  incref(globals);
-  f->globals = globals;
-  incref(builtins);
-  f->builtins = builtins;
-  xincref(locals);
-  f->locals = locals;
-  f->generator = nullptr;
-  f->lasti = -1;
-  f->stack_depth = 0;
-  f->nblocks = 0;
-  std::memset(f->localsplus(), 0, sizeof(Object*) * code_nlocalsplus(code));
-}
-
-inline void frame_release_refs(Frame* f) noexcept {
-  frame_clear_locals(f);
-  clear(f->locals);
-  clear(f->func);
-  decref(f->globals);
-  decref(f->builtins);
-  decref(f->code);
+  a->chunk_first = next->prev ? next->data() : nullptr;
 }
 
 }  // namespace
 
-Frame* frame_push(ThreadState& ts, CodeObject* code, Object* func, Object* globals, Object* builtins,
-                  Object* locals) {
+Frame* frame_push_new_chunk(ThreadState& ts, CodeObject* code, Object* func, Object* globals, Object* builtins,
+                            Object* locals) {
   size_t bytes = aligned_frame_size(code);
+  arena_grow(ts, bytes);
   FrameArena* a = ts.frame_arena;
-  if (!a || a->top + bytes > a->limit) {
-    arena_grow(ts, bytes);
-    a = ts.frame_arena;
-  }
   auto* f = reinterpret_cast<Frame*>(a->top);
   a->top += bytes;
   frame_init(f, code, func, globals, builtins, locals);
   return f;
 }
 
-void frame_pop(ThreadState& ts, Frame* f) noexcept {
-  // Clearing may run __del__ methods, which push and pop frames above `f`.
-  frame_release_refs(f);
+// `f` (its references already released) opened the current chunk, which has a
+// previous one: go back to that; keep the current chunk as the spare.
+void frame_pop_chunk(ThreadState& ts, Frame* f) noexcept {
   FrameArena* a = ts.frame_arena;
-  char* p = reinterpret_cast<char*>(f);
   ArenaChunk* c = a->cur;
-  if (p != c->data() || !c->prev) {
-    assert(p >= c->data() && p < c->end());
-    a->top = p;
-    return;
-  }
-  // `f` opened this chunk: go back to the previous one; keep `c` as the spare.
+  assert(reinterpret_cast<char*>(f) == c->data() && c->prev);
+  (void)f;
   ArenaChunk* prev = c->prev;
   if (c->next) {
     chunk_free(c->next);
@@ -153,6 +104,7 @@ void frame_pop(ThreadState& ts, Frame* f) noexcept {
   a->cur = prev;
   a->top = c->saved_top;
   a->limit = prev->end();
+  a->chunk_first = prev->prev ? prev->data() : nullptr;
   prev->next = c;
 }
 

@@ -32,6 +32,8 @@ struct Frame {
   Object* builtins;       // dict (strong)
   Object* locals;         // dict for module and class bodies (strong), null in functions
   Object* generator;      // the owning generator (borrowed) or null
+  Object* init_self;      // strong or null: the instance whose __init__ this frame runs, when the
+                          // eval loop called a class inline (returned instead of __init__'s None)
   int lasti;              // index of the instruction being executed (-1 before the first)
   int stack_depth;        // number of live value-stack entries (valid while suspended / unwinding)
   int nblocks;
