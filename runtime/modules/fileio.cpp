@@ -149,6 +149,7 @@ struct FileObject : Object {
   Object* mode;      // str: as given (text) or normalised, 'rb+' (binary) (strong)
   Object* encoding;  // str, text files only (strong)
   Object* errors;    // str, text files only (strong)
+  Object* dict;      // instance __dict__, created on first attribute store (strong)
 };
 
 FileObject* as_file(Object* o) { return static_cast<FileObject*>(o); }
@@ -217,7 +218,7 @@ TypeObject* unsupported_operation_type(ThreadState& ts) {
 
 // The operations whose "closed file" message differs between layers.
 enum class Op : uint8_t {
-  Read, Readline, Readlines, Write, Tell, Seek, Truncate, Fileno, Flush, Isatty, Readable, Writable, Seekable,
+  Read, Readline, Readlines, Write, Writelines, Tell, Seek, Truncate, Fileno, Flush, Isatty, Readable, Writable, Seekable,
   Iter, Next, Enter,
 };
 
@@ -225,7 +226,7 @@ const char* closed_message(const FileState& st, Op op) {
   static constexpr const char* kDot = "I/O operation on closed file.";
   static constexpr const char* kNoDot = "I/O operation on closed file";
   switch (op) {
-    case Op::Readlines: case Op::Iter: case Op::Enter: return kDot;
+    case Op::Readlines: case Op::Writelines: case Op::Iter: case Op::Enter: return kDot;
     case Op::Fileno: case Op::Isatty: case Op::Readable: case Op::Writable: case Op::Seekable: return kNoDot;
     default: break;
   }
@@ -237,7 +238,7 @@ const char* closed_message(const FileState& st, Op op) {
     case Op::Write: return "write to closed file";
     case Op::Seek: return "seek of closed file";
     case Op::Truncate: return "truncate of closed file";
-    case Op::Flush: return "flush of closed file";
+    case Op::Flush: return st.kind == Kind::Reader ? kDot : "flush of closed file";
     default: return kNoDot;
   }
 }
@@ -396,6 +397,8 @@ std::string read_bytes(ThreadState& ts, FileState& st, int64_t n) {
       off_t pos = ::lseek(st.get_fd(), 0, SEEK_CUR);
       if (::fstat(st.get_fd(), &sb) == 0 && S_ISREG(sb.st_mode) && pos >= 0)
         chunk = std::min(chunk, static_cast<size_t>(std::max<off_t>(sb.st_size - pos, 0)) + 1);
+      else
+        chunk = 1u << 20;  // a pipe or device: one read returns at most this much
     }
     out.resize(chunk);
     out.resize(sys_read(ts, st.get_fd(), out.data(), chunk));
@@ -703,11 +706,24 @@ int64_t size_arg(ThreadState& ts, Object* o) {
   return index_as_i64(ts, o);
 }
 
+// Argument-count checks with CPython 3.11's wording for methods: "exactly"
+// and "no arguments" messages and "no keyword arguments" name the class
+// (`owner`, or the file's own type), range messages only the method.
+void check_args(Object* self, const char* meth, size_t nargs, Object* kwnames, size_t min, size_t max,
+                const char* owner = nullptr) {
+  if (kwnames_count(kwnames) == 0 && nargs >= min && nargs <= max) return;
+  std::string_view type = type_of(self)->name;
+  type.remove_prefix(type.rfind('.') + 1);
+  std::string q = (owner ? std::string(owner) : std::string(type)) + "." + meth;
+  check_no_kwargs(q.c_str(), kwnames);
+  if (owner) q = std::string(type) + "." + meth;
+  check_nargs(min == max ? q.c_str() : meth, nargs, min, max);
+}
+
 // --- methods ----------------------------------------------------------------------------
 
 Ref<Object> file_read(ThreadState& ts, Object* self, Args args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("read", kwnames);
-  check_nargs("read", nargs, 0, 1);
+  check_args(self, "read", nargs, kwnames, 0, 1);
   int64_t n = size_arg(ts, nargs ? args[0] : nullptr);
   FileObject* f = as_file(self);
   FileState& st = *f->st;
@@ -720,8 +736,7 @@ Ref<Object> file_read(ThreadState& ts, Object* self, Args args, size_t nargs, Ob
 }
 
 Ref<Object> file_readall(ThreadState& ts, Object* self, Args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("readall", kwnames);
-  check_nargs("readall", nargs, 0, 0);
+  check_args(self, "readall", nargs, kwnames, 0, 0);
   FileState& st = state(self);
   FileGuard g(ts, st);
   require_readable(ts, st, Op::Read);
@@ -729,8 +744,7 @@ Ref<Object> file_readall(ThreadState& ts, Object* self, Args, size_t nargs, Obje
 }
 
 Ref<Object> file_readline(ThreadState& ts, Object* self, Args args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("readline", kwnames);
-  check_nargs("readline", nargs, 0, 1);
+  check_args(self, "readline", nargs, kwnames, 0, 1);
   FileObject* f = as_file(self);
   FileState& st = *f->st;
   // A text file's size is an index (None is refused, as CPython 3.11 does).
@@ -745,8 +759,7 @@ Ref<Object> file_readline(ThreadState& ts, Object* self, Args args, size_t nargs
 }
 
 Ref<Object> file_readlines(ThreadState& ts, Object* self, Args args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("readlines", kwnames);
-  check_nargs("readlines", nargs, 0, 1);
+  check_args(self, "readlines", nargs, kwnames, 0, 1, "_IOBase");
   int64_t hint = size_arg(ts, nargs ? args[0] : nullptr);
   FileObject* f = as_file(self);
   FileState& st = *f->st;
@@ -806,15 +819,13 @@ size_t write_one(ThreadState& ts, FileObject* f, Object* data) {
 }
 
 Ref<Object> file_write(ThreadState& ts, Object* self, Args args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("write", kwnames);
-  check_nargs("write", nargs, 1, 1);
+  check_args(self, "write", nargs, kwnames, 1, 1);
   return int_from_u64(write_one(ts, as_file(self), args[0]));
 }
 
 Ref<Object> file_writelines(ThreadState& ts, Object* self, Args args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("writelines", kwnames);
-  check_nargs("writelines", nargs, 1, 1);
-  check_open(state(self), Op::Readlines);  // IOBase's check: "I/O operation on closed file."
+  check_args(self, "writelines", nargs, kwnames, 1, 1);
+  check_open(state(self), Op::Writelines);
   for_each(ts, args[0], [&](Object* line) {
     write_one(ts, as_file(self), line);
     return true;
@@ -823,8 +834,7 @@ Ref<Object> file_writelines(ThreadState& ts, Object* self, Args args, size_t nar
 }
 
 Ref<Object> file_flush(ThreadState& ts, Object* self, Args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("flush", kwnames);
-  check_nargs("flush", nargs, 0, 0);
+  check_args(self, "flush", nargs, kwnames, 0, 0);
   FileState& st = state(self);
   FileGuard g(ts, st);
   check_open(st, Op::Flush);
@@ -833,8 +843,7 @@ Ref<Object> file_flush(ThreadState& ts, Object* self, Args, size_t nargs, Object
 }
 
 Ref<Object> file_close(ThreadState& ts, Object* self, Args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("close", kwnames);
-  check_nargs("close", nargs, 0, 0);
+  check_args(self, "close", nargs, kwnames, 0, 0);
   FileState& st = state(self);
   FileGuard g(ts, st);
   close_file(ts, st);
@@ -842,8 +851,7 @@ Ref<Object> file_close(ThreadState& ts, Object* self, Args, size_t nargs, Object
 }
 
 Ref<Object> file_tell(ThreadState& ts, Object* self, Args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("tell", kwnames);
-  check_nargs("tell", nargs, 0, 0);
+  check_args(self, "tell", nargs, kwnames, 0, 0);
   FileState& st = state(self);
   FileGuard g(ts, st);
   check_open(st, Op::Tell);
@@ -855,8 +863,7 @@ Ref<Object> file_tell(ThreadState& ts, Object* self, Args, size_t nargs, Object*
 }
 
 Ref<Object> file_seek(ThreadState& ts, Object* self, Args args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("seek", kwnames);
-  check_nargs("seek", nargs, 1, 2);
+  check_args(self, "seek", nargs, kwnames, 1, 2);
   FileState& st = state(self);
   int64_t off = index_as_i64(ts, args[0]);
   int64_t whence = nargs > 1 ? index_as_i64(ts, args[1]) : 0;
@@ -886,8 +893,7 @@ Ref<Object> file_seek(ThreadState& ts, Object* self, Args args, size_t nargs, Ob
 }
 
 Ref<Object> file_truncate(ThreadState& ts, Object* self, Args args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("truncate", kwnames);
-  check_nargs("truncate", nargs, 0, 1);
+  check_args(self, "truncate", nargs, kwnames, 0, 1);
   FileState& st = state(self);
   Object* size_obj = nargs && !is_none(args[0]) ? args[0] : nullptr;
   int64_t size = size_obj ? index_as_i64(ts, size_obj) : 0;
@@ -908,8 +914,7 @@ Ref<Object> file_truncate(ThreadState& ts, Object* self, Args args, size_t nargs
 }
 
 Ref<Object> file_fileno(ThreadState& ts, Object* self, Args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("fileno", kwnames);
-  check_nargs("fileno", nargs, 0, 0);
+  check_args(self, "fileno", nargs, kwnames, 0, 0);
   FileState& st = state(self);
   FileGuard g(ts, st);
   check_open(st, Op::Fileno);
@@ -917,8 +922,7 @@ Ref<Object> file_fileno(ThreadState& ts, Object* self, Args, size_t nargs, Objec
 }
 
 Ref<Object> file_isatty(ThreadState& ts, Object* self, Args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("isatty", kwnames);
-  check_nargs("isatty", nargs, 0, 0);
+  check_args(self, "isatty", nargs, kwnames, 0, 0);
   FileState& st = state(self);
   FileGuard g(ts, st);
   check_open(st, Op::Isatty);
@@ -928,8 +932,7 @@ Ref<Object> file_isatty(ThreadState& ts, Object* self, Args, size_t nargs, Objec
 // readable()/writable(): a buffered reader or writer (or a text file over
 // one) knows the answer for the other direction without looking at the file.
 Ref<Object> file_readable(ThreadState& ts, Object* self, Args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("readable", kwnames);
-  check_nargs("readable", nargs, 0, 0);
+  check_args(self, "readable", nargs, kwnames, 0, 0);
   FileState& st = state(self);
   if (st.kind == Kind::Writer) return bool_ref(false);
   FileGuard g(ts, st);
@@ -938,8 +941,7 @@ Ref<Object> file_readable(ThreadState& ts, Object* self, Args, size_t nargs, Obj
 }
 
 Ref<Object> file_writable(ThreadState& ts, Object* self, Args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("writable", kwnames);
-  check_nargs("writable", nargs, 0, 0);
+  check_args(self, "writable", nargs, kwnames, 0, 0);
   FileState& st = state(self);
   if (st.kind == Kind::Reader) return bool_ref(false);
   FileGuard g(ts, st);
@@ -948,8 +950,7 @@ Ref<Object> file_writable(ThreadState& ts, Object* self, Args, size_t nargs, Obj
 }
 
 Ref<Object> file_seekable(ThreadState& ts, Object* self, Args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("seekable", kwnames);
-  check_nargs("seekable", nargs, 0, 0);
+  check_args(self, "seekable", nargs, kwnames, 0, 0);
   FileState& st = state(self);
   FileGuard g(ts, st);
   check_open(st, Op::Seekable);
@@ -957,14 +958,13 @@ Ref<Object> file_seekable(ThreadState& ts, Object* self, Args, size_t nargs, Obj
 }
 
 Ref<Object> file_enter(ThreadState&, Object* self, Args, size_t nargs, Object* kwnames) {
-  check_no_kwargs("__enter__", kwnames);
-  check_nargs("__enter__", nargs, 0, 0);
+  check_args(self, "__enter__", nargs, kwnames, 0, 0);
   check_open(state(self), Op::Enter);
   return newref(self);
 }
 
 Ref<Object> file_exit(ThreadState& ts, Object* self, Args, size_t, Object* kwnames) {
-  check_no_kwargs("__exit__", kwnames);
+  check_args(self, "__exit__", 0, kwnames, 0, 0);
   FileState& st = state(self);
   FileGuard g(ts, st);
   close_file(ts, st);
@@ -994,6 +994,11 @@ Ref<Object> get_closed(ThreadState&, Object* self) { return bool_ref(state(self)
 Ref<Object> get_closefd(ThreadState&, Object* self) { return bool_ref(state(self).closefd); }
 Ref<Object> get_encoding(ThreadState&, Object* self) { return newref(as_file(self)->encoding); }
 Ref<Object> get_errors(ThreadState&, Object* self) { return newref(as_file(self)->errors); }
+Ref<Object> get_dict(ThreadState&, Object* self) {
+  FileObject* f = as_file(self);
+  if (!f->dict) f->dict = dict_new().release();
+  return newref(f->dict);
+}
 Ref<Object> get_line_buffering(ThreadState&, Object* self) { return bool_ref(state(self).line_buffering); }
 
 // None, one of '\r' '\n' '\r\n', or a tuple of those seen (in that order).
@@ -1056,6 +1061,7 @@ void file_dealloc(Object* o) noexcept {
   xdecref(f->mode);
   xdecref(f->encoding);
   xdecref(f->errors);
+  xdecref(f->dict);
   object_free(o, sizeof(FileObject));
 }
 
@@ -1074,11 +1080,12 @@ const GetSetDef kBufferedGetSets[] = {
     {"name", get_name, nullptr},
     {"mode", get_mode, nullptr},
     {"closed", get_closed, nullptr},
+    {"__dict__", get_dict, nullptr},
     {nullptr, nullptr, nullptr},
 };
 const GetSetDef kRawGetSets[] = {
-    {"name", get_name, nullptr},       {"mode", get_mode, nullptr},   {"closed", get_closed, nullptr},
-    {"closefd", get_closefd, nullptr}, {nullptr, nullptr, nullptr},
+    {"name", get_name, nullptr},       {"mode", get_mode, nullptr},     {"closed", get_closed, nullptr},
+    {"closefd", get_closefd, nullptr}, {"__dict__", get_dict, nullptr}, {nullptr, nullptr, nullptr},
 };
 const GetSetDef kTextGetSets[] = {
     {"name", get_name, nullptr},
@@ -1088,13 +1095,18 @@ const GetSetDef kTextGetSets[] = {
     {"errors", get_errors, nullptr},
     {"newlines", get_newlines, nullptr},
     {"line_buffering", get_line_buffering, nullptr},
+    {"__dict__", get_dict, nullptr},
     {nullptr, nullptr, nullptr},
 };
 
 void setup_file_type(TypeObject& t, const char* name, const MethodDef* methods, const GetSetDef* getsets) {
   t.name = name;
   t.basicsize = sizeof(FileObject);
-  t.flags = TPFLAG_IMMUTABLE;
+  static FileObject probe;  // the offset of the __dict__ slot (offsetof is not defined for derived structs)
+  t.dictoffset = static_cast<size_t>(reinterpret_cast<char*>(&probe.dict) - reinterpret_cast<char*>(&probe));
+  t.flags = TPFLAG_HAS_DICT | TPFLAG_IMMUTABLE;
+  t.getattro = generic_getattr;
+  t.setattro = generic_setattr;
   t.dealloc = file_dealloc;
   t.repr = file_repr;
   t.iter = file_iter;
