@@ -27,6 +27,7 @@
 // Lookups call hash() and equals(): a user __eq__ may mutate the dict, so a
 // lookup that ran user code restarts when the dict's version changed.
 // Concurrency: every mutation runs inside CriticalSection(dict).
+#include "objects/table_keys.hpp"
 #include "objects/dict.hpp"
 
 #include <cstdio>
@@ -207,25 +208,6 @@ inline void check(DictObject* d) noexcept {
 
 // --- hashing and lookup ------------------------------------------------------------
 
-inline int64_t key_hash(ThreadState& ts, Object* key) {
-  TypeObject* t = type_of(key);
-  if (t == &Str_type) {
-    int64_t h = static_cast<StrObject*>(key)->hash;
-    return h != -1 ? h : str_hash(key);
-  }
-  if (t == &Int_type) return int_hash(key);
-  return hash(ts, key);
-}
-
-// Equality of two keys with equal hashes when no user code can be involved
-// (exact str or exact int on both sides): 1 equal, 0 different, -1 unknown.
-inline int builtin_key_eq(Object* a, Object* b) noexcept {
-  TypeObject* ta = type_of(a);
-  if (ta != type_of(b)) return -1;
-  if (ta == &Str_type) return str_equal(a, b);
-  if (ta == &Int_type) return int_compare(a, b) == 0;
-  return -1;
-}
 
 // Lookup in a table whose keys are all exact str, by an exact str key: no user
 // code runs. Returns the entry position or -1.
@@ -277,7 +259,7 @@ int64_t lookup(ThreadState& ts, DictObject* d, Object* key, int64_t hash) {
         if (e.key == key) return ix;
         if (e.hash == hash) {
           Object* startkey = e.key;
-          if (int fast = builtin_key_eq(startkey, key); fast >= 0) {
+          if (int fast = table_builtin_key_eq(startkey, key); fast >= 0) {
             if (fast) return ix;
           } else {
             uint64_t version = d->version;
@@ -531,12 +513,12 @@ size_t dict_len(ThreadState&, Object* self) { return dict_size(self); }
 bool dict_bool(ThreadState&, Object* self) { return dict_size(self) != 0; }
 
 bool dict_contains(ThreadState& ts, Object* self, Object* key) {
-  return lookup(ts, as_dict(self), key, key_hash(ts, key)) >= 0;
+  return lookup(ts, as_dict(self), key, table_key_hash(ts, key)) >= 0;
 }
 
 Ref<Object> dict_subscript(ThreadState& ts, Object* self, Object* key) {
   DictObject* d = as_dict(self);
-  int64_t ix = lookup(ts, d, key, key_hash(ts, key));
+  int64_t ix = lookup(ts, d, key, table_key_hash(ts, key));
   if (ix >= 0) return newref(entries(d->table)[ix].value);
   if (!type_check_exact(self, &Dict_type) && type_lookup(type_of(self), names::__missing__))
     return call_method(ts, self, names::__missing__, &key, 1);
@@ -712,7 +694,7 @@ bool items_contains(ThreadState& ts, Object* v, Object* item) {
   if (!is_tuple(item) || tuple_size(item) != 2) return false;
   DictObject* d = as_dict(view_dict(v));
   Object* key = tuple_get(item, 0);
-  int64_t ix = lookup(ts, d, key, key_hash(ts, key));
+  int64_t ix = lookup(ts, d, key, table_key_hash(ts, key));
   if (ix < 0) return false;
   Ref<Object> found = newref(entries(d->table)[ix].value);
   return equals(ts, found, tuple_get(item, 1));
@@ -833,7 +815,7 @@ Ref<Object> m_setdefault(ThreadState& ts, Object* self, Object* const* args, siz
   DictObject* d = as_dict(self);
   Object* key = args[0];
   Object* dflt = nargs == 2 ? args[1] : None();
-  int64_t h = key_hash(ts, key);
+  int64_t h = table_key_hash(ts, key);
   CriticalSection cs(d);
   int64_t ix = lookup(ts, d, key, h);
   if (ix >= 0) return newref(entries(d->table)[ix].value);
@@ -1033,7 +1015,7 @@ GK_REGISTER_TYPE(DictRevItemIter_type, setup_rev_item_iter);
 Ref<Object> dict_new() { return steal(type_alloc(&Dict_type)); }
 
 Object* dict_get(ThreadState& ts, Object* d, Object* key) {
-  return dict_get_hashed(ts, d, key, key_hash(ts, key));
+  return dict_get_hashed(ts, d, key, table_key_hash(ts, key));
 }
 
 Object* dict_get_hashed(ThreadState& ts, Object* d, Object* key, int64_t hash) {
@@ -1053,7 +1035,7 @@ Object* dict_get_str(ThreadState& ts, Object* d, Object* key) {
 }
 
 void dict_set(ThreadState& ts, Object* d, Object* key, Object* value) {
-  insert(ts, as_dict(d), key, key_hash(ts, key), value);
+  insert(ts, as_dict(d), key, table_key_hash(ts, key), value);
 }
 
 namespace {
@@ -1134,17 +1116,17 @@ void dict_set_str_hinted(ThreadState& ts, Object* d, Object* key, Object* value,
 }
 
 bool dict_del(ThreadState& ts, Object* d, Object* key) {
-  Ref<Object> v = pop_hashed(ts, as_dict(d), key, key_hash(ts, key));
+  Ref<Object> v = pop_hashed(ts, as_dict(d), key, table_key_hash(ts, key));
   return static_cast<bool>(v);
 }
 
 Ref<Object> dict_pop(ThreadState& ts, Object* d, Object* key) {
   DictObject* dd = as_dict(d);
   if (dd->used == 0) {
-    key_hash(ts, key);  // an unhashable key still raises, as in CPython
+    table_key_hash(ts, key);  // an unhashable key still raises, as in CPython
     return nullptr;
   }
-  return pop_hashed(ts, dd, key, key_hash(ts, key));
+  return pop_hashed(ts, dd, key, table_key_hash(ts, key));
 }
 
 void dict_clear(Object* d) noexcept {

@@ -19,6 +19,7 @@
 // Lookups may run __eq__: when the table (or the compared entry) changed
 // meanwhile, the lookup restarts. Concurrency: every mutation runs inside
 // CriticalSection(set).
+#include "objects/table_keys.hpp"
 #include "objects/set.hpp"
 
 #include <cstdio>
@@ -91,25 +92,6 @@ inline SetTable* ensure_table(SetObject* so) {
 inline size_t mask_of(const SetObject* so) noexcept { return so->table ? so->table->mask : kMinSize - 1; }
 inline size_t fill_of(const SetObject* so) noexcept { return so->table ? so->table->fill : 0; }
 
-inline int64_t key_hash(ThreadState& ts, Object* key) {
-  TypeObject* t = type_of(key);
-  if (t == &Str_type) {
-    int64_t h = static_cast<StrObject*>(key)->hash;
-    return h != -1 ? h : str_hash(key);
-  }
-  if (t == &Int_type) return int_hash(key);
-  return hash(ts, key);
-}
-
-// Equality of two keys with equal hashes when no user code can be involved
-// (exact str or exact int on both sides): 1 equal, 0 different, -1 unknown.
-inline int builtin_key_eq(Object* a, Object* b) noexcept {
-  TypeObject* ta = type_of(a);
-  if (ta != type_of(b)) return -1;
-  if (ta == &Str_type) return str_equal(a, b);
-  if (ta == &Int_type) return int_compare(a, b) == 0;
-  return -1;
-}
 
 [[maybe_unused]] bool table_check(SetObject* so) noexcept {
   SetTable* t = so->table;
@@ -197,7 +179,7 @@ restart:
       if (e->hash == hash) {
         Object* startkey = e->key;
         if (startkey == key) return e;
-        if (int fast = builtin_key_eq(startkey, key); fast >= 0) {
+        if (int fast = table_builtin_key_eq(startkey, key); fast >= 0) {
           if (fast) return e;
         } else {
           Ref<Object> hold = newref(startkey);
@@ -246,7 +228,7 @@ restart:
       if (e->hash == hash) {
         Object* startkey = e->key;
         if (startkey == key) return;
-        if (int fast = builtin_key_eq(startkey, key); fast >= 0) {
+        if (int fast = table_builtin_key_eq(startkey, key); fast >= 0) {
           if (fast) return;
         } else {
           Ref<Object> hold_start = newref(startkey);
@@ -378,7 +360,7 @@ void update_internal(ThreadState& ts, SetObject* so, Object* other) {
     return;
   }
   Ref<Object> it = get_iter(ts, other);
-  while (Ref<Object> key = iter_next(ts, it)) add_entry(ts, so, key, key_hash(ts, key));
+  while (Ref<Object> key = iter_next(ts, it)) add_entry(ts, so, key, table_key_hash(ts, key));
 }
 
 // A new empty set or frozenset of exactly `type` (a subclass gets its layout).
@@ -404,11 +386,11 @@ template <class F>
 auto with_key(ThreadState& ts, Object* key, F f) {
   int64_t h;
   try {
-    h = key_hash(ts, key);
+    h = table_key_hash(ts, key);
   } catch (PyError& e) {
     if (!e.matches(Exc_TypeError) || !is_set_type(key)) throw;
     Ref<Object> fkey = new_basetype(ts, &FrozenSet_type, key);
-    return f(fkey.get(), key_hash(ts, fkey));
+    return f(fkey.get(), table_key_hash(ts, fkey));
   }
   return f(key, h);
 }
@@ -440,7 +422,7 @@ Ref<Object> intersection(ThreadState& ts, Object* so, Object* other) {
   }
   Ref<Object> it = get_iter(ts, other);
   while (Ref<Object> key = iter_next(ts, it)) {
-    int64_t h = key_hash(ts, key);
+    int64_t h = table_key_hash(ts, key);
     if (lookkey(ts, as_set(so), key, h)) add_entry(ts, r, key, h);
   }
   return result;
@@ -456,7 +438,7 @@ void difference_update_internal(ThreadState& ts, SetObject* so, Object* other) {
     }
   } else {
     Ref<Object> it = get_iter(ts, other);
-    while (Ref<Object> key = iter_next(ts, it)) discard_entry(ts, so, key, key_hash(ts, key));
+    while (Ref<Object> key = iter_next(ts, it)) discard_entry(ts, so, key, table_key_hash(ts, key));
   }
   // More than 1/4 dummies: rebuild.
   if (so->table && so->table->fill - so->used > so->table->mask / 4) {
@@ -535,7 +517,7 @@ bool issuperset(ThreadState& ts, Object* so, Object* other) {
   if (is_anyset(other)) return issubset(ts, other, so);
   Ref<Object> it = get_iter(ts, other);
   while (Ref<Object> key = iter_next(ts, it))
-    if (!lookkey(ts, as_set(so), key, key_hash(ts, key))) return false;
+    if (!lookkey(ts, as_set(so), key, table_key_hash(ts, key))) return false;
   return true;
 }
 
@@ -554,7 +536,7 @@ bool isdisjoint(ThreadState& ts, Object* so, Object* other) {
   }
   Ref<Object> it = get_iter(ts, other);
   while (Ref<Object> key = iter_next(ts, it))
-    if (lookkey(ts, as_set(so), key, key_hash(ts, key))) return false;
+    if (lookkey(ts, as_set(so), key, table_key_hash(ts, key))) return false;
   return true;
 }
 
@@ -993,7 +975,7 @@ Ref<Object> set_from_iterable(ThreadState& ts, TypeObject* type, Object* iterabl
   return r;
 }
 
-void set_add(ThreadState& ts, Object* s, Object* key) { add_entry(ts, as_set(s), key, key_hash(ts, key)); }
+void set_add(ThreadState& ts, Object* s, Object* key) { add_entry(ts, as_set(s), key, table_key_hash(ts, key)); }
 
 bool set_contains(ThreadState& ts, Object* s, Object* key) { return set_contains_slot(ts, s, key); }
 
