@@ -264,6 +264,29 @@ void BiasedPolicy::thread_exit(ThreadState& ts) {
   delete t;
 }
 
+void BiasedPolicy::thread_begin(ThreadState& ts) {
+  vm_threads_.fetch_add(1, std::memory_order_seq_cst);
+  thread_start(ts);
+  qsbr().register_thread(ts);
+}
+
+void BiasedPolicy::thread_end(ThreadState& ts) {
+  if (ts.qsbr) {
+    qsbr_poll(*ts.qsbr);
+    qsbr().unregister_thread(ts);  // what is still pending is freed by later polls
+  }
+  thread_exit(ts);
+  vm_threads_.fetch_sub(1, std::memory_order_seq_cst);
+}
+
+void BiasedPolicy::defer_free(ThreadState& ts, void* p, void (*fn)(void*)) {
+  if (ts.qsbr == nullptr || !readers_may_race()) {
+    fn(p);
+    return;
+  }
+  qsbr_defer_free(*ts.qsbr, p, fn);
+}
+
 void BiasedPolicy::attach(ThreadState& ts) {
   world().attach(ts);
   if (ts.qsbr) qsbr_online(*ts.qsbr);
@@ -279,7 +302,10 @@ void BiasedPolicy::detach(ThreadState& ts) {
 void BiasedPolicy::on_eval_breaker(ThreadState& ts, uint32_t bits) {
   if (bits & kPendingMerges) merge_pending(ts);
   if (bits & kQsbrReport) ts.eval_breaker.fetch_and(~kQsbrReport, std::memory_order_relaxed);
-  if (ts.qsbr) qsbr_quiescent(*ts.qsbr);  // between bytecodes no lock-free read is in flight
+  if (ts.qsbr) {
+    qsbr_quiescent(*ts.qsbr);  // between bytecodes no lock-free read is in flight
+    qsbr_poll(*ts.qsbr);       // cheap when nothing is pending
+  }
   if (bits & kStopTheWorld) world().park(ts);
 }
 

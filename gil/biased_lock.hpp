@@ -267,11 +267,47 @@ struct BiasedPolicy {
   static void thread_exit(ThreadState& ts);
   static uint64_t current_id() noexcept { return biased_detail::t_id; }
 
+  // The VM's thread lifecycle: thread_begin on the new thread before it
+  // creates objects (thread_start + its QSBR record, offline until attach);
+  // thread_end on the exiting thread, attached, after its last bytecode
+  // (leaves QSBR, then thread_exit).
+  static void thread_begin(ThreadState& ts);
+  static void thread_end(ThreadState& ts);
+
   // The process-wide pause controller (one interpreter per process, like the GIL).
   static StopTheWorld& world() noexcept {
     static StopTheWorld w;
     return w;
   }
+  // The process-wide QSBR domain of the VM's lock-free container reads
+  // (threads/qsbr.hpp). Never destroyed: daemon threads may use it at exit.
+  static QsbrDomain& qsbr() noexcept {
+    static QsbrDomain* d = new QsbrDomain();
+    return *d;
+  }
+  // Free p with fn(p) once no thread can still be reading it lock-free: after
+  // every attached thread has passed a quiescent state. At once on a thread
+  // without a QSBR record (never started, or exiting).
+  static void defer_free(ThreadState& ts, void* p, void (*fn)(void*));
+  // Readers may hold pointers into a container without its mutex.
+  static constexpr bool lock_free_readers() noexcept { return true; }
+  // Whether a thread other than the caller may be reading lock-free now:
+  // more than one VM thread has begun and not ended. When false, memory and
+  // references a container drops are released at once, so a single-threaded
+  // program frees (and runs __del__) exactly when CPython would. seq_cst: a
+  // thread counts itself (thread_begin) before its first read, and a writer
+  // unpublishes before it asks (the store-buffering case of threads/qsbr.hpp).
+  static bool readers_may_race() noexcept { return vm_threads_.load(std::memory_order_seq_cst) > 1; }
+  // Make objects every thread shares immortal when a thread starts
+  // (runtime/gc/share.hpp), so their counts are never a contended atomic.
+  static constexpr bool kImmortalizeShared = true;
+
+  // sys.setswitchinterval stores the value, as CPython's free-threaded build
+  // does; nothing reads it without a GIL.
+  static void set_switch_interval_us(int64_t us) noexcept { switch_interval_.store(us, std::memory_order_relaxed); }
+  static int64_t switch_interval_us() noexcept { return switch_interval_.load(std::memory_order_relaxed); }
+  // -X gil_io_priority: there is no GIL to hand over first; accepted, no effect.
+  static void set_io_priority(bool) noexcept {}
   // Take / give up the right to run bytecode. detach suspends ts's critical
   // sections (releasing their mutexes) and takes it offline for QSBR; attach
   // undoes both (re-locking only the innermost section).
@@ -296,6 +332,8 @@ struct BiasedPolicy {
   static BiasedStats stats() noexcept;
 
  private:
+  static inline std::atomic<int64_t> switch_interval_{5000};  // any thread (relaxed)
+  static inline std::atomic<int64_t> vm_threads_{0};  // threads between thread_begin and thread_end (seq_cst)
   friend class BiasedCriticalSection;
   static std::atomic_ref<uint64_t> owner_ref(const Header& h) noexcept {
     return std::atomic_ref<uint64_t>(const_cast<uint64_t&>(h.owner));

@@ -26,6 +26,7 @@
 #include "gilkit_config.hpp"
 
 #include "gil/gil.hpp"
+#include "threads/registry.hpp"
 
 namespace gk {
 
@@ -81,6 +82,23 @@ struct GilPolicy {
   // Take / give up the right to run bytecode.
   static void attach(ThreadState& ts) { gil().take(ts); }
   static void detach(ThreadState& ts) { gil().drop(ts, true); }
+  // Thread lifecycle: nothing to set up under the GIL (see BiasedPolicy).
+  static void thread_begin(ThreadState&) noexcept {}
+  static void thread_end(ThreadState&) noexcept {}
+  // Objects never reach zero outside decref() under the GIL.
+  using DeallocFn = void (*)(Header*);
+  static void set_dealloc(DeallocFn) noexcept {}
+  // Holding the GIL already excludes every other thread.
+  static void stop_the_world(ThreadRegistry&, ThreadState&) noexcept {}
+  static void start_the_world(ThreadRegistry&) noexcept {}
+  // Memory a lock-free reader could hold: under the GIL there is no such
+  // reader (readers hold the GIL), so it is freed at once.
+  static void defer_free(ThreadState&, void* p, void (*fn)(void*)) { fn(p); }
+  static constexpr bool lock_free_readers() noexcept { return false; }
+  static constexpr bool readers_may_race() noexcept { return false; }
+  // Immortalise the objects every thread shares when a thread starts
+  // (runtime/gc/share.hpp): not needed when counts are plain integers.
+  static constexpr bool kImmortalizeShared = false;
   // Called by the eval loop when ts's eval breaker has bits set.
   static void on_eval_breaker(ThreadState& ts, uint32_t bits) {
     if constexpr (config::checks >= 1) {
@@ -91,6 +109,10 @@ struct GilPolicy {
       }
     }
     if (bits & kGilDropRequest) gil().yield_to_waiter(ts);
+    // Requests only the no-GIL policy serves (stop-the-world, merges, QSBR):
+    // cleared, so the loop does not stop on them forever.
+    constexpr uint32_t kUnserved = kStopTheWorld | kPendingMerges | kQsbrReport;
+    if (bits & kUnserved) ts.eval_breaker.fetch_and(~(bits & kUnserved), std::memory_order_relaxed);
   }
   // Invariant checker: the thread running bytecode holds the GIL.
   static bool holder_check(const ThreadState& ts) noexcept { return gil().held_by(ts); }

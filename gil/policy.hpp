@@ -9,6 +9,14 @@
 //   attach(ts) / detach(ts)      take / give up the right to run bytecode
 //   on_eval_breaker(ts, bits)    the eval loop's breaker check lands here
 //   holder_check(ts)             invariant checker: ts may run bytecode now
+//   thread_begin(ts) / thread_end(ts)  a thread's first / last moment as a VM thread
+//   set_dealloc(fn)              how a count that reaches zero outside decref() frees
+//   stop_the_world(reg, ts) / start_the_world(reg)  pause every other thread
+//   defer_free(ts, p, fn)        free memory a lock-free reader may still hold
+//   lock_free_readers()          whether containers are read without their mutex
+//   readers_may_race()           whether another thread may be reading lock-free right now
+//   kImmortalizeShared           immortalise shared objects at thread start (runtime/gc/share.hpp)
+//   set_switch_interval_us / switch_interval_us   sys.setswitchinterval
 // AllowThreads (below) is the RAII guard every blocking call uses.
 #pragma once
 
@@ -16,13 +24,14 @@
 #include <type_traits>
 
 #include "gilkit_config.hpp"
+#include "gil/biased_lock.hpp"
 #include "gil/global_lock.hpp"
 
 namespace gk {
 
 template <class P>
 concept LockPolicyType = requires(typename P::Header& h, const typename P::Header& ch, TypeObject* t,
-                                  ThreadState& ts) {
+                                  ThreadState& ts, ThreadRegistry& reg, void* p) {
   { P::init_header(h, t) } noexcept;
   { P::make_immortal(h) } noexcept;
   { P::is_immortal(ch) } noexcept -> std::same_as<bool>;
@@ -35,10 +44,20 @@ concept LockPolicyType = requires(typename P::Header& h, const typename P::Heade
   { P::detach(ts) };
   { P::on_eval_breaker(ts, 0u) };
   { P::holder_check(ts) } noexcept -> std::same_as<bool>;
+  { P::thread_begin(ts) };
+  { P::thread_end(ts) };
+  { P::set_dealloc(static_cast<void (*)(typename P::Header*)>(nullptr)) } noexcept;
+  { P::stop_the_world(reg, ts) };
+  { P::start_the_world(reg) };
+  { P::defer_free(ts, p, static_cast<void (*)(void*)>(nullptr)) };
+  { P::lock_free_readers() } noexcept -> std::same_as<bool>;
+  { P::readers_may_race() } noexcept -> std::same_as<bool>;
+  { P::kImmortalizeShared } -> std::convertible_to<bool>;
+  { P::set_switch_interval_us(int64_t{}) } noexcept;
+  { P::switch_interval_us() } noexcept -> std::same_as<int64_t>;
 };
 
-static_assert(config::lock_is_gil, "only the gil lock policy is built yet (see meson.build)");
-using LockPolicy = GilPolicy;
+using LockPolicy = std::conditional_t<config::lock_is_gil, GilPolicy, BiasedPolicy>;
 static_assert(LockPolicyType<LockPolicy>);
 
 using ObjectHeader = LockPolicy::Header;

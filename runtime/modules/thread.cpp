@@ -322,6 +322,7 @@ std::atomic<int64_t> g_running_threads{0};  // threads started by start_new_thre
 void run_thread_body(Interpreter* interp, ThreadState* ts, Object* func, Object* args, Object* kwargs) {
   set_current_thread_state(ts);
   init_stack_limit(*ts);
+  LockPolicy::thread_begin(*ts);
   LockPolicy::attach(*ts);
   try {
     call_tuple_dict(*ts, func, args, kwargs);
@@ -344,6 +345,7 @@ void run_thread_body(Interpreter* interp, ThreadState* ts, Object* func, Object*
   decref(args);
   xdecref(kwargs);
   clear(ts->exc_info);
+  LockPolicy::thread_end(*ts);
   thread_state_unregister(*interp, *ts);
   g_running_threads.fetch_sub(1, std::memory_order_relaxed);
   frame_arena_free(*ts);

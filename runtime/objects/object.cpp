@@ -150,6 +150,8 @@ inline void dealloc_now(Object* o) noexcept {
   t_dealloc_depth = 0;
 }
 
+void decref_deferred_thunk(void* o) noexcept { decref(static_cast<Object*>(o)); }
+
 void object_dealloc(Object* o) noexcept {
   TypeObject* t = type_of(o);
   if (t->dealloc_is_leaf) return t->dealloc(o);  // cannot nest: no depth to count

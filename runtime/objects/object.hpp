@@ -57,6 +57,20 @@ inline void decref(Object* o) noexcept {
 inline void xdecref(Object* o) noexcept {
   if (o) decref(o);
 }
+// Drop a reference that a container (list item, dict key or value, set key)
+// held, after unpublishing it from the container with a seq_cst store: a
+// lock-free reader on another thread may have loaded the pointer and not yet
+// increfed it, so when readers_may_race() the decref waits for a QSBR grace
+// period (every thread has passed its eval breaker). Otherwise — the GIL
+// build, or a single thread — it happens at once.
+void decref_deferred_thunk(void* o) noexcept;
+inline void decref_shared(ThreadState& ts, Object* o) {
+  if (LockPolicy::readers_may_race()) LockPolicy::defer_free(ts, o, decref_deferred_thunk);
+  else decref(o);
+}
+inline void xdecref_shared(ThreadState& ts, Object* o) {
+  if (o) decref_shared(ts, o);
+}
 inline intptr_t refcount(const Object* o) noexcept { return LockPolicy::refcount(o->ob); }
 inline void make_immortal(Object* o) noexcept { LockPolicy::make_immortal(o->ob); }
 inline bool is_immortal(const Object* o) noexcept { return LockPolicy::is_immortal(o->ob); }

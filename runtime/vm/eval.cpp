@@ -61,13 +61,13 @@ namespace gk {
 void handle_eval_breaker(ThreadState& ts) {
   uint32_t bits = ts.eval_breaker.load(std::memory_order_acquire);
   if (!bits) return;
-  // The lock policy serves what it owns (under the GIL: the drop request,
-  // by handing the GIL to a waiting thread).
+  // The lock policy serves what it owns (under the GIL: the drop request, by
+  // handing the GIL to a waiting thread; without it: merges, QSBR reports and
+  // stop-the-world pauses).
   LockPolicy::on_eval_breaker(ts, bits);
-  // Requests nothing serves yet are cleared, so the loop does not stop on
-  // them forever; stop-the-world, merges and pending calls extend this.
-  constexpr uint32_t kUnserved = kStopTheWorld | kPendingMerges | kPendingCalls;
-  if (bits & kUnserved) ts.eval_breaker.fetch_and(~(bits & kUnserved), std::memory_order_relaxed);
+  // Pending calls are not served yet: cleared, so the loop does not stop on
+  // them forever.
+  if (bits & kPendingCalls) ts.eval_breaker.fetch_and(~kPendingCalls, std::memory_order_relaxed);
 }
 
 namespace {

@@ -36,9 +36,11 @@ void interpreter_init(Interpreter& interp, ThreadState& ts, const std::vector<st
   interp.main_thread = &ts;
   for (const std::string& x : interp.xoptions) {
     if (x == "gil_io_priority") {
-      if constexpr (requires { LockPolicy::set_io_priority(true); }) LockPolicy::set_io_priority(true);
+      LockPolicy::set_io_priority(true);
     }
   }
+  LockPolicy::set_dealloc([](ObjectHeader* h) { object_dealloc(reinterpret_cast<Object*>(h)); });
+  LockPolicy::thread_begin(ts);
   LockPolicy::attach(ts);
 
   names::init_names();
@@ -120,6 +122,7 @@ void interpreter_fini(Interpreter& interp, ThreadState& ts) {
   std::fflush(stderr);
   clear(ts.exc_info);
   frame_arena_free(ts);
+  LockPolicy::thread_end(ts);
   LockPolicy::detach(ts);
   thread_state_unregister(interp, ts);
   set_current_thread_state(nullptr);
