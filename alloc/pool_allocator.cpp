@@ -177,6 +177,9 @@ void* PoolAllocator::allocate_slow(size_t size) {
     ++large_live_blocks_;
     return p;
   }
+  // Blocks freed by other threads go back to their pools first (no-GIL
+  // flavour; the list is always empty under the GIL): one relaxed load.
+  if (thread_free_.load(std::memory_order_relaxed)) drain_thread_free();
   size_t cls = size_class(size);
   Pool* pool = usedpools_[cls];
   size_t arenas_before = arenas_allocated_;
@@ -279,6 +282,35 @@ void PoolAllocator::deallocate_slow(void* p, size_t size) noexcept {
   arena_reposition(a);
 }
 
+void PoolAllocator::deallocate_mt(void* p, size_t size) noexcept {
+  if constexpr (config::checks >= 1) {
+    // Invariant: a block is freed with the size class it was allocated with
+    // (the pool header's fields are stable while the block is in use).
+    const Pool* pool = pool_of(p);
+    if (pool->owner != this || pool->size_class != size_class(size ? size : 1)) {
+      std::fprintf(stderr, "gilkit: pool allocator: cross-thread free of block %p (size %zu) to the wrong heap or"
+                   " size class\n", p, size);
+      std::abort();
+    }
+  }
+  void* head = thread_free_.load(std::memory_order_relaxed);
+  do {
+    *static_cast<void**>(p) = head;
+  } while (!thread_free_.compare_exchange_weak(head, p, std::memory_order_release, std::memory_order_relaxed));
+}
+
+size_t PoolAllocator::drain_thread_free() noexcept {
+  void* b = thread_free_.exchange(nullptr, std::memory_order_acquire);
+  size_t n = 0;
+  while (b) {
+    void* next = *static_cast<void**>(b);  // read before the block's arena may be unmapped
+    deallocate_slow(b, class_size(pool_of(b)->size_class));
+    b = next;
+    ++n;
+  }
+  return n;
+}
+
 void* PoolAllocator::reallocate(void* p, size_t old_size, size_t new_size) {
   if (old_size == 0) old_size = 1;
   if (new_size == 0) new_size = 1;
@@ -344,7 +376,14 @@ bool PoolAllocator::validate(const char** why) const noexcept {
     if (a->next_usable && a->next_usable->prev_usable != a) return fail("usable list back link broken");
   }
   size_t with_free = 0;
+  size_t in_use = 0;
   for (const Arena* a = all_arenas_; a; a = a->next_all) {
+    for (uint32_t i = 0; i < a->carved_pools; ++i) {
+      const auto* p = reinterpret_cast<const Pool*>(a->first_pool + static_cast<size_t>(i) * kPoolSize);
+      if (p->ref_count == 0) continue;
+      if (p->owner != this) return fail("pool with blocks in use does not name this heap as its owner");
+      in_use += p->ref_count;
+    }
     uint32_t empty = 0;
     for (const Pool* p = a->freepools; p; p = p->next) {
       if (p->ref_count != 0) return fail("pool on an arena's free list has blocks in use");
@@ -371,13 +410,50 @@ bool PoolAllocator::validate(const char** why) const noexcept {
       if (++n > (1u << 24)) return fail("used ring does not close");
     } while (p != head);
   }
+  // The thread-free list: blocks in use of this heap's pools, at most as many
+  // as are in use (a cycle or a block pushed twice overflows that bound).
+  size_t on_list = 0;
+  for (void* b = thread_free_.load(std::memory_order_acquire); b; b = *static_cast<void**>(b)) {
+    const Pool* p = pool_of(b);
+    if (p->owner != this) return fail("block of another heap on the thread-free list");
+    if (p->ref_count == 0) return fail("block of an empty pool on the thread-free list");
+    size_t off = static_cast<size_t>(static_cast<const char*>(b) - reinterpret_cast<const char*>(p));
+    if (off < kHeaderSize || off >= p->next_offset || (off - kHeaderSize) % class_size(p->size_class) != 0) {
+      return fail("thread-free list entry is not a carved block boundary");
+    }
+    if (++on_list > in_use) return fail("thread-free list longer than the blocks in use (cycle or double free)");
+  }
   return true;
 }
 
 // --- the policy instance ---------------------------------------------------------
 
-FragmentationReport PoolAllocator::report() const {
-  PoolAllocatorStats s = stats();
+PoolAllocatorStats& PoolAllocatorStats::operator+=(const PoolAllocatorStats& o) noexcept {
+  for (size_t c = 0; c < kClasses; ++c) {
+    classes[c].block_size = o.classes[c].block_size;
+    classes[c].pools += o.classes[c].pools;
+    classes[c].blocks_used += o.classes[c].blocks_used;
+    classes[c].blocks_free += o.classes[c].blocks_free;
+  }
+  arenas_allocated += o.arenas_allocated;
+  arenas_reclaimed += o.arenas_reclaimed;
+  arenas_highwater += o.arenas_highwater;  // a sum of per-heap marks: an upper bound
+  arenas_current += o.arenas_current;
+  empty_pools += o.empty_pools;
+  bytes_in_live_blocks += o.bytes_in_live_blocks;
+  bytes_free_in_pools += o.bytes_free_in_pools;
+  bytes_in_empty_pools += o.bytes_in_empty_pools;
+  bytes_pool_headers += o.bytes_pool_headers;
+  bytes_arena_alignment += o.bytes_arena_alignment;
+  bytes_reserved += o.bytes_reserved;
+  large_live_bytes += o.large_live_bytes;  // per-heap values wrap (frees by other threads); sums are right
+  large_live_blocks += o.large_live_blocks;
+  return *this;
+}
+
+FragmentationReport PoolAllocator::report() const { return pool_report(stats()); }
+
+FragmentationReport pool_report(const PoolAllocatorStats& s) {
   FragmentationReport r;
   r.allocator = "pymalloc";
   for (const PoolStatsRow& c : s.classes) {

@@ -36,13 +36,24 @@
 //     with nfreepools > 0;
 //   - live bytes in pools == sum over pools of ref_count * block size.
 //
-// Threads: one PoolAllocator instance is not thread-safe; under the GIL the
-// process-wide instance is guarded by the GIL. The no-GIL build will give each
-// thread its own instance and hand blocks freed by other threads back to the
-// owner (mimalloc's thread-free list idea) — the owner of a pool is reachable
-// from the pool header (`owner`), which is why it is there.
+//   - (thread-free list) every block on thread_free_ is a block in use of a
+//     pool of THIS heap (pool->owner == this, ref_count > 0, on a block
+//     boundary below the bump pointer), and the list holds no more blocks
+//     than the heap has in use (so it has no cycle and no block twice);
+//   - every pool with blocks in use records this heap as its owner.
+//
+// Threads: one PoolAllocator instance is a heap owned by one thread at a time:
+// every member is "owner only", except thread_free_. Under the GIL the
+// process-wide instance (PymallocPolicy) is guarded by the GIL. The no-GIL
+// flavour (alloc/pool_heaps.hpp) gives each thread its own heap; a block freed
+// by a thread that does not own its pool (pool->owner) is pushed onto the
+// owner's thread-free list with deallocate_mt() (lock-free, any thread), and
+// the owner puts those blocks back into their pools in drain_thread_free(),
+// which allocate_slow() runs whenever the list is not empty. Until drained, a
+// block on the list still counts as in use in its pool.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -74,6 +85,9 @@ struct PoolAllocatorStats {
   size_t bytes_reserved = 0;         // arenas currently mapped
   size_t large_live_bytes = 0;       // > 512 bytes, from the system allocator
   size_t large_live_blocks = 0;
+
+  // Sums another heap's statistics into this one (the no-GIL report).
+  PoolAllocatorStats& operator+=(const PoolAllocatorStats& o) noexcept;
 };
 
 class PoolAllocator {
@@ -86,7 +100,8 @@ class PoolAllocator {
 
   // constexpr: the process-wide instance is constant-initialised (no guard on
   // the allocation path, see PymallocPolicy).
-  constexpr PoolAllocator() noexcept : usedpools_{}, usable_arenas_(nullptr), all_arenas_(nullptr) {}
+  constexpr PoolAllocator() noexcept
+      : usedpools_{}, usable_arenas_(nullptr), all_arenas_(nullptr), thread_free_(nullptr) {}
   ~PoolAllocator();
   PoolAllocator(const PoolAllocator&) = delete;
   PoolAllocator& operator=(const PoolAllocator&) = delete;
@@ -103,6 +118,18 @@ class PoolAllocator {
 
   static size_t size_class(size_t size) noexcept { return (size - 1) / kAlignment; }
   static size_t class_size(size_t cls) noexcept { return (cls + 1) * kAlignment; }
+
+  // Cross-thread frees (the no-GIL flavour, alloc/pool_heaps.hpp).
+  // deallocate_mt: ANY thread; p is a live small block of a pool owned by this
+  // heap. Lock-free push onto thread_free_; the block stays "in use" in its
+  // pool until the owner drains it.
+  void deallocate_mt(void* p, size_t size) noexcept;
+  // Owner only (or whoever holds an abandoned heap's registry mutex): puts
+  // every block on thread_free_ back into its pool; returns how many.
+  size_t drain_thread_free() noexcept;
+  bool has_thread_free() const noexcept { return thread_free_.load(std::memory_order_relaxed) != nullptr; }
+  // Owner only: arenas mapped now; 0 means no small block of this heap is live.
+  size_t arenas_current() const noexcept { return arenas_current_; }
 
   PoolAllocatorStats stats() const noexcept;
   // The allocator-neutral report (requested bytes are filled in by the policy).
@@ -150,6 +177,12 @@ class PoolAllocator {
   size_t arenas_current_ = 0;
   size_t large_live_bytes_ = 0;
   size_t large_live_blocks_ = 0;
+  // Blocks freed by other threads: a lock-free stack linked through each
+  // block's first word (mimalloc's thread-free list). Atomic: any thread
+  // pushes (CAS, release); the owner takes the whole list (exchange, acquire).
+  // Push-only + take-all, so no ABA. On its own cache line: remote frees must
+  // not bounce the line holding the owner's usedpools_.
+  alignas(64) std::atomic<void*> thread_free_;
 };
 
 // Under AddressSanitizer free blocks are poisoned (pool_allocator.cpp), so
@@ -206,6 +239,9 @@ inline void PoolAllocator::deallocate(void* p, size_t size) noexcept {
   deallocate_slow(p, size);
 }
 
+// The allocator-neutral report of (summed) pool statistics.
+FragmentationReport pool_report(const PoolAllocatorStats& s);
+
 // Holds the process-wide PoolAllocator: constant-initialised (no
 // initialisation guard on the allocation path) and never destroyed (objects
 // may still be freed during static destruction).
@@ -241,6 +277,9 @@ struct PymallocPolicy {
   }
   static const AllocStats& stats() noexcept { return stats_; }
   static FragmentationReport report();
+  // One heap for the whole process: nothing to do when a thread exits.
+  static void thread_exit() noexcept {}
+  static bool validate(const char** why = nullptr) noexcept { return instance().validate(why); }
   static PoolAllocator& instance() noexcept { return storage_.pool; }
 
  private:

@@ -47,6 +47,7 @@ struct SystemAllocator {
     return q;
   }
   static const AllocStats& stats() noexcept { return stats_; }
+  static void thread_exit() noexcept {}
   // malloc keeps no small-object region of ours: everything counts as large.
   static FragmentationReport report() {
     FragmentationReport r;

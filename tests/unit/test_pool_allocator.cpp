@@ -189,3 +189,61 @@ TEST(PoolAllocator, ReallocateKeepsContents) {
 
 }  // namespace
 }  // namespace gk
+
+namespace gk {
+namespace {
+
+// The thread-free list (the no-GIL flavour's cross-thread frees), driven from
+// one thread: a pushed block stays in use until the owner drains it.
+TEST(PoolAllocator, ThreadFreeListDrainsIntoPools) {
+  PoolAllocator a;
+  void* keep = a.allocate(80);
+  void* p = a.allocate(80);
+  void* q = a.allocate(80);
+  a.deallocate_mt(p, 80);
+  a.deallocate_mt(q, 80);
+  EXPECT_TRUE(a.has_thread_free());
+  const char* why = nullptr;
+  EXPECT_TRUE(a.validate(&why)) << why;
+  EXPECT_EQ(a.stats().classes[PoolAllocator::size_class(80)].blocks_used, 3u);  // still in use
+  EXPECT_EQ(a.drain_thread_free(), 2u);
+  EXPECT_FALSE(a.has_thread_free());
+  EXPECT_EQ(a.stats().classes[PoolAllocator::size_class(80)].blocks_used, 1u);
+  EXPECT_TRUE(a.validate(&why)) << why;
+  a.deallocate(keep, 80);
+  EXPECT_EQ(a.stats().arenas_current, 0u);
+}
+
+TEST(PoolAllocator, AllocateSlowPathDrainsThreadFreeList) {
+  PoolAllocator a;
+  void* p = a.allocate(64);
+  a.deallocate_mt(p, 64);
+  void* other = a.allocate(400);  // a class without a pool: the slow path drains first
+  EXPECT_FALSE(a.has_thread_free());
+  EXPECT_EQ(a.stats().classes[PoolAllocator::size_class(64)].pools, 0u);  // p's pool went back empty
+  a.deallocate(other, 400);
+  EXPECT_EQ(a.stats().arenas_current, 0u);
+}
+
+TEST(PoolAllocator, ValidatorCatchesForeignBlockOnThreadFreeList) {
+  PoolAllocator a, b;
+  void* keep = a.allocate(32);
+  void* p = a.allocate(32);
+  a.deallocate_mt(p, 32);
+  EXPECT_TRUE(a.validate());
+  const char* why = nullptr;
+  // Corrupt: the pushed block's pool names another heap as its owner, as if
+  // a free had pushed a block onto the wrong heap's list.
+  auto* pool = PoolAllocator::pool_of(p);
+  void* saved = pool->owner;
+  pool->owner = &b;
+  EXPECT_FALSE(a.validate(&why));
+  EXPECT_NE(why, nullptr);
+  pool->owner = saved;
+  EXPECT_TRUE(a.validate(&why)) << why;
+  a.drain_thread_free();
+  a.deallocate(keep, 32);
+}
+
+}  // namespace
+}  // namespace gk
