@@ -79,7 +79,7 @@ TEST(PoolHeaps, CrossThreadFreesOrphansAndAdoption) {
         uint64_t seq = 0;
         // Free some blocks of the previous wave's exited threads (orphans or adopted heaps).
         for (size_t k = i; k < to_free.size(); k += kThreads) free_checked(to_free[k]);
-        const int rounds = 30 + 25 * i;
+        const int rounds = 40 + 40 * i;
         for (int round = 0; round < rounds; ++round) {
           std::vector<Block> mine, send;
           for (int k = 0; k < kBatch; ++k) {
