@@ -5,16 +5,47 @@
 // Owns: List_type, ListIter_type ("list_iterator"),
 //       ListRevIter_type ("list_reverseiterator").
 //
-// Concurrency: every mutation of a list's size/capacity/items runs inside
-// `CriticalSection cs(list)` (a no-op under the GIL). Code that may run Python
-// code (comparisons, __eq__, repr, key functions) never keeps a raw pointer
-// into `items` across that call: it re-reads size/items afterwards, and holds
-// a strong reference to the item it is comparing.
+// Concurrency (no-GIL build; under the GIL the same code runs, every
+// CriticalSection is a no-op and every atomic access a plain mov).
+//
+//   Writers: every mutation of size/capacity/items runs inside
+//   `CriticalSection cs(list)` (two-object form for l.extend(other list)).
+//   Readers: len, l[i], iteration, `in`, index/count/repr/compare read without
+//   the mutex: they load `items` (seq_cst), then `size` or the slot (acquire),
+//   bound every index by the capacity stored in front of the array they
+//   loaded, and incref what they read before their next eval-breaker check.
+//   An empty slot or an index past that capacity means a writer is at work:
+//   the reader retries under the critical section (list_item_ref).
+//   Bulk copies of a list (slices, +, *, copy, tuple(l), extend(l)) hold the
+//   source's critical section instead.
+//
+// Who may touch each field: see ListObject in list.hpp. Memory reclamation:
+//   - an array that is replaced (growth, shrink, clear, sort's junk) is
+//     unpublished with a seq_cst store and freed through sa::retire (QSBR:
+//     after every thread passed its eval breaker; at once under the GIL or
+//     with one thread);
+//   - a reference the list drops (replaced, deleted, popped, cleared item) is
+//     released with sa::drop / decref_shared after it is unpublished; pop
+//     hands the caller a new reference (sa::hand_out). With one thread these
+//     are plain decrefs, so __del__ runs when CPython runs it.
+//   - slots are moved with sa::move_ptrs (atomic per pointer).
+//
+// Invariants (checker: list_check, run by -Dchecks=full after mutations and
+// by the tests through sys._list_check-free paths):
+//   size <= capacity == list_items_capacity(items); items == null iff capacity == 0;
+//   every slot in [0, size) is non-null outside a critical section;
+//   no-GIL build: every slot in [size, capacity) is null.
+//
+// Code that may run Python code (comparisons, __eq__, repr, key functions)
+// never keeps a raw pointer into `items` across that call: it re-reads the
+// item through list_item_ref and holds a strong reference to it.
 //
 // Reentrancy rule: a mutation first makes the list consistent, then drops the
 // references it replaced (their __del__ may look at the list).
 #include "objects/list.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -77,14 +108,43 @@ class RawBuffer {
 };
 using PtrBuffer = RawBuffer<Object*>;
 
+// --- item arrays ------------------------------------------------------------------
+// [size_t capacity][Object* slot * capacity]; the pointer is to the first slot.
+
+Object** items_alloc(size_t cap) {
+  if (cap > (SIZE_MAX - sizeof(size_t)) / sizeof(Object*)) raise_no_memory();
+  auto* p = static_cast<size_t*>(mem_alloc(sizeof(size_t) + cap * sizeof(Object*)));
+  p[0] = cap;
+  return reinterpret_cast<Object**>(p + 1);
+}
+void items_free_now(void* items) noexcept {
+  size_t* p = static_cast<size_t*>(items) - 1;
+  mem_free(p, sizeof(size_t) + p[0] * sizeof(Object*));
+}
+// Free an array that was published: lock-free readers may still scan it.
+inline void items_retire(Object** items) {
+  if (items) sa::retire(items, items_free_now);
+}
+
+// Set size (release: slots written before are visible to a reader that sees
+// it); in the no-GIL build slots given up are emptied first, so [size,
+// capacity) stays null.
+inline void set_size(ListObject* l, size_t newsize) noexcept {
+  if constexpr (LockPolicy::lock_free_readers()) {
+    for (size_t i = newsize; i < l->size; ++i) sa::store_relaxed(l->items[i], nullptr);
+  }
+  sa::store_release(l->size, newsize);
+}
+
 // Change the capacity so that `newsize` items fit, with CPython's growth
 // policy (over-allocate ~1/8 + 6, rounded to a multiple of 4), and set size.
-// Items in [old size, newsize) are left uninitialised for the caller to fill.
-// Caller holds the list's critical section.
+// Items in [old size, newsize) are left for the caller to fill (null in the
+// no-GIL build, uninitialised otherwise); items beyond newsize must already
+// have been moved or dropped. Caller holds the list's critical section.
 void list_resize(ListObject* l, size_t newsize) {
   size_t cap = l->capacity;
   if (cap >= newsize && newsize >= (cap >> 1)) {
-    l->size = newsize;
+    set_size(l, newsize);
     return;
   }
   size_t new_cap = (newsize + (newsize >> 3) + 6) & ~size_t(3);
@@ -92,25 +152,68 @@ void list_resize(ListObject* l, size_t newsize) {
   if (newsize > l->size && newsize - l->size > new_cap - newsize) new_cap = (newsize + 3) & ~size_t(3);
   if (newsize == 0) new_cap = 0;
   if (new_cap > SIZE_MAX / sizeof(Object*)) raise_no_memory();
-  Object** items;
-  if (new_cap == 0) {
-    if (l->items) mem_free(l->items, cap * sizeof(Object*));
-    items = nullptr;
-  } else if (!l->items) {
-    items = static_cast<Object**>(mem_alloc(new_cap * sizeof(Object*)));
+  Object** old = l->items;
+  Object** items = nullptr;
+  if constexpr (LockPolicy::lock_free_readers()) {
+    // Readers may be scanning `old`: copy into a fresh array, publish it, and
+    // retire the old one.
+    if (new_cap) {
+      items = items_alloc(new_cap);
+      size_t keep = l->size < newsize ? l->size : newsize;
+      for (size_t i = 0; i < keep; ++i) items[i] = sa::load_relaxed(old[i]);
+      std::memset(items + keep, 0, (new_cap - keep) * sizeof(Object*));
+    }
+    sa::store_seq_cst(l->items, items);
+    l->capacity = new_cap;
+    sa::store_release(l->size, newsize);  // the old array's slots need no emptying: it is retired
+    items_retire(old);
+    return;
   } else {
-    items = static_cast<Object**>(mem_realloc(l->items, cap * sizeof(Object*), new_cap * sizeof(Object*)));
+    if (new_cap == 0) {
+      if (old) items_free_now(old);
+    } else if (!old) {
+      items = items_alloc(new_cap);
+    } else {
+      auto* p = static_cast<size_t*>(mem_realloc(reinterpret_cast<size_t*>(old) - 1,
+                                                 sizeof(size_t) + cap * sizeof(Object*),
+                                                 sizeof(size_t) + new_cap * sizeof(Object*)));
+      p[0] = new_cap;
+      items = reinterpret_cast<Object**>(p + 1);
+    }
+    sa::store_seq_cst(l->items, items);
+    l->capacity = new_cap;
+    sa::store_release(l->size, newsize);
   }
-  l->items = items;
-  l->capacity = new_cap;
-  l->size = newsize;
 }
 
 void append_slow(ListObject* l, Object* v) {
   size_t n = l->size;
   list_resize(l, n + 1);
   incref(v);
-  l->items[n] = v;
+  sa::store_release(l->items[n], v);
+}
+
+[[maybe_unused]] bool list_check_locked(ListObject* l) noexcept {
+  if (l->size > l->capacity) return false;
+  if ((l->items == nullptr) != (l->capacity == 0)) return false;
+  if (list_items_capacity(l->items) != l->capacity) return false;
+  for (size_t i = 0; i < l->size; ++i)
+    if (!l->items[i]) return false;
+  if constexpr (LockPolicy::lock_free_readers()) {
+    for (size_t i = l->size; i < l->capacity; ++i)
+      if (l->items[i]) return false;
+  }
+  return true;
+}
+
+// -Dchecks=full: validate after a mutation (caller holds the critical section).
+inline void check(ListObject* l) noexcept {
+  if constexpr (config::checks >= 2) {
+    if (!list_check_locked(l)) {
+      std::fprintf(stderr, "gilkit: list invariant violated\n");
+      std::abort();
+    }
+  }
 }
 
 // Empty the list, then drop the old references (last first, as CPython).
@@ -122,30 +225,54 @@ void list_clear_impl(ListObject* l) noexcept {
     items = l->items;
     n = l->size;
     cap = l->capacity;
-    l->items = nullptr;
-    l->size = 0;
+    sa::store_seq_cst(l->items, nullptr);
+    sa::store_release(l->size, 0);
     l->capacity = 0;
   }
+  (void)cap;
   if (!items) return;
-  while (n > 0) xdecref(items[--n]);
-  mem_free(items, cap * sizeof(Object*));
+  while (n > 0) sa::xdrop(items[--n]);
+  items_retire(items);
 }
 
 void list_dealloc(Object* o) noexcept {
   ListObject* l = as_list(o);
   if (l->items) {
     for (size_t i = l->size; i > 0; --i) xdecref(l->items[i - 1]);
-    mem_free(l->items, l->capacity * sizeof(Object*));
+    items_free_now(l->items);  // nobody else can reach a dead list
   }
   object_free(o, sizeof(ListObject));
 }
 
 Ref<Object> new_list_of_type(TypeObject* type) { return steal(type_alloc(type)); }
 
+// --- slicing primitives -----------------------------------------------------------
+
+// A new list of self[lo:hi] (clamped), copied under self's critical section.
+Ref<Object> list_slice_copy_locked(Object* self, size_t lo, size_t hi) {
+  Ref<Object> r = list_new(0);
+  CriticalSection cs(self);
+  ListObject* l = as_list(self);
+  if (hi > l->size) hi = l->size;
+  if (lo > hi) lo = hi;
+  size_t n = hi - lo;
+  if (n == 0) return r;
+  ListObject* rl = as_list(r);
+  rl->items = items_alloc(n);
+  rl->capacity = n;
+  for (size_t i = 0; i < n; ++i) incref(rl->items[i] = l->items[lo + i]);
+  rl->size = n;
+  return r;
+}
+inline Ref<Object> list_slice_copy(Object* self, size_t lo, size_t hi) { return list_slice_copy_locked(self, lo, hi); }
+
 // A list or tuple holding the items of v (v itself when it is an exact list
 // or tuple). A non-iterable v raises TypeError `msg`.
 Ref<Object> seq_fast(ThreadState& ts, Object* v, const char* msg) {
-  if (type_check_exact(v, &List_type) || type_check_exact(v, &Tuple_type)) return newref(v);
+  if (type_check_exact(v, &Tuple_type)) return newref(v);
+  // A list is copied (under its critical section): the caller keeps raw
+  // pointers into the result's items while it changes another list.
+  if (type_check_exact(v, &List_type)) return list_slice_copy_locked(v, 0, SIZE_MAX);
   Ref<Object> it;
   try {
     it = get_iter(ts, v);
@@ -162,14 +289,6 @@ inline Object** fast_items(Object* seq) noexcept {
 }
 inline size_t fast_size(Object* seq) noexcept { return is_list(seq) ? list_size(seq) : tuple_size(seq); }
 
-// --- slicing primitives -----------------------------------------------------------
-
-Ref<Object> list_slice_copy(Object* self, size_t lo, size_t hi) {
-  ListObject* l = as_list(self);
-  if (hi > l->size) hi = l->size;
-  if (lo > hi) lo = hi;
-  return list_from_array(l->items + lo, hi - lo);
-}
 
 // a[lo:hi] = v (v null: del a[lo:hi]); 0 <= lo, hi clamped here.
 void list_ass_slice(ThreadState& ts, Object* self, int64_t lo, int64_t hi, Object* v) {
@@ -197,24 +316,32 @@ void list_ass_slice(ThreadState& ts, Object* self, int64_t lo, int64_t hi, Objec
   PtrBuffer recycle(norig);
   if (norig) std::memcpy(recycle.get(), l->items + ulo, norig * sizeof(Object*));
   if (vn < norig) {
-    std::memmove(l->items + ulo + vn, l->items + uhi, (un - uhi) * sizeof(Object*));
+    sa::move_ptrs(l->items + ulo + vn, l->items + uhi, un - uhi);
     list_resize(l, un - (norig - vn));
   } else if (vn > norig) {
     list_resize(l, un + (vn - norig));
-    std::memmove(l->items + ulo + vn, l->items + uhi, (un - uhi) * sizeof(Object*));
+    sa::move_ptrs(l->items + ulo + vn, l->items + uhi, un - uhi);
   }
   for (size_t k = 0; k < vn; ++k) {
     incref(vitems[k]);
-    l->items[ulo + k] = vitems[k];
+    sa::store_release(l->items[ulo + k], vitems[k]);
   }
-  for (size_t k = norig; k > 0; --k) decref(recycle[k - 1]);
+  check(l);
+  // Dropped with the section still held: with one thread a __del__ may run
+  // here and re-enter the list (a nested section on the same mutex is a
+  // no-op); with several, drops are deferred and run no code now.
+  for (size_t k = norig; k > 0; --k) sa::drop(recycle[k - 1]);
 }
 
-// del a[start:stop:step] for a step other than 1 (slicelen items).
-void list_del_extended(Object* self, int64_t start, int64_t step, int64_t slicelen) {
-  if (slicelen <= 0) return;
+// del a[slice] for a step other than 1. The indices are computed under the
+// critical section, from the size they apply to.
+void list_del_extended(ThreadState& ts, Object* self, Object* slice) {
   CriticalSection cs(self);
   ListObject* l = as_list(self);
+  int64_t start, stop, step;
+  int64_t slicelen = slice_indices(ts, slice, static_cast<int64_t>(l->size), start, stop, step);
+  if (step == 1) return list_ass_slice(ts, self, start, stop, nullptr);  // a nested section: no-op
+  if (slicelen <= 0) return;
   size_t n = l->size;
   if (step < 0) {  // walk the same items forwards
     start = start + step * (slicelen - 1);
@@ -227,34 +354,38 @@ void list_del_extended(Object* self, int64_t start, int64_t step, int64_t slicel
     garbage[i] = l->items[cur];
     size_t lim = ustep - 1;
     if (cur + ustep >= n) lim = n - cur - 1;
-    std::memmove(l->items + cur - i, l->items + cur + 1, lim * sizeof(Object*));
+    sa::move_ptrs(l->items + cur - i, l->items + cur + 1, lim);
   }
   cur = static_cast<size_t>(start) + ulen * ustep;
-  if (cur < n) std::memmove(l->items + cur - ulen, l->items + cur, (n - cur) * sizeof(Object*));
+  if (cur < n) sa::move_ptrs(l->items + cur - ulen, l->items + cur, n - cur);
   list_resize(l, n - ulen);
-  for (i = 0; i < ulen; ++i) decref(garbage[i]);
+  check(l);
+  for (i = 0; i < ulen; ++i) sa::drop(garbage[i]);
 }
 
-// a[start:stop:step] = value for a step other than 1.
-void list_ass_extended(ThreadState& ts, Object* self, int64_t start, int64_t step, int64_t slicelen, Object* value) {
-  Ref<Object> seq = (value == self) ? list_slice_copy(self, 0, list_size(self))
+// a[slice] = value for a step other than 1 (indices as in list_del_extended).
+void list_ass_extended(ThreadState& ts, Object* self, Object* slice, Object* value) {
+  Ref<Object> seq = (value == self) ? list_slice_copy(self, 0, SIZE_MAX)
                                     : seq_fast(ts, value, "must assign iterable to extended slice");
+  CriticalSection cs(self);
+  ListObject* l = as_list(self);
+  int64_t start, stop, step;
+  int64_t slicelen = slice_indices(ts, slice, static_cast<int64_t>(l->size), start, stop, step);
+  if (step == 1) return list_ass_slice(ts, self, start, stop, seq);  // a nested section: no-op
   size_t vn = fast_size(seq);
   if (static_cast<int64_t>(vn) != slicelen)
     raise_fmt(Exc_ValueError, "attempt to assign sequence of size %zu to extended slice of size %lld", vn,
               static_cast<long long>(slicelen));
   if (slicelen == 0) return;
-  CriticalSection cs(self);
-  ListObject* l = as_list(self);
   Object** src = fast_items(seq);
   PtrBuffer garbage(vn);
   int64_t cur = start;
   for (size_t i = 0; i < vn; ++i, cur += step) {
     garbage[i] = l->items[cur];
     incref(src[i]);
-    l->items[cur] = src[i];
+    sa::store_release(l->items[cur], src[i]);
   }
-  for (size_t i = 0; i < vn; ++i) decref(garbage[i]);
+  for (size_t i = 0; i < vn; ++i) sa::drop(garbage[i]);
 }
 
 // --- repr / compare -----------------------------------------------------------------
@@ -267,7 +398,8 @@ Ref<Object> list_repr(ThreadState& ts, Object* self) {
   // An item's repr may mutate the list: re-check the size every time.
   for (size_t i = 0; i < list_size(self); ++i) {
     if (i) out += ", ";
-    Ref<Object> item = newref(list_get(self, i));
+    Ref<Object> item = list_item_ref(self, i);
+    if (!item) break;  // another thread shrank the list
     out += repr_utf8(ts, item);
   }
   out += ']';
@@ -280,10 +412,9 @@ Ref<Object> list_richcompare(ThreadState& ts, Object* a, Object* b, CompareOp op
     return bool_ref(op == CompareOp::NE);
   size_t i = 0;
   for (; i < list_size(a) && i < list_size(b); ++i) {
-    Object* x = list_get(a, i);
-    Object* y = list_get(b, i);
-    if (x == y) continue;
-    Ref<Object> hx = newref(x), hy = newref(y);
+    Ref<Object> hx = list_item_ref(a, i), hy = list_item_ref(b, i);
+    if (!hx || !hy) break;  // shrank meanwhile: the size checks below decide
+    if (hx.get() == hy.get()) continue;
     if (!rich_compare_bool(ts, hx, hy, CompareOp::EQ)) break;
   }
   size_t na = list_size(a), nb = list_size(b);
@@ -301,7 +432,8 @@ Ref<Object> list_richcompare(ThreadState& ts, Object* a, Object* b, CompareOp op
   }
   if (op == CompareOp::EQ) return bool_ref(false);
   if (op == CompareOp::NE) return bool_ref(true);
-  Ref<Object> hx = newref(list_get(a, i)), hy = newref(list_get(b, i));
+  Ref<Object> hx = list_item_ref(a, i), hy = list_item_ref(b, i);
+  if (!hx || !hy) return bool_ref(false);  // only when another thread shrank a list meanwhile
   return rich_compare(ts, hx, hy, op);
 }
 
@@ -311,13 +443,12 @@ size_t list_len(ThreadState&, Object* self) { return list_size(self); }
 bool list_bool(ThreadState&, Object* self) { return list_size(self) != 0; }
 
 bool list_contains(ThreadState& ts, Object* self, Object* item) {
-  for (size_t i = 0; i < list_size(self); ++i) {
-    Object* x = list_get(self, i);
-    if (x == item) return true;
-    Ref<Object> hold = newref(x);
-    if (rich_compare_bool(ts, hold, item, CompareOp::EQ)) return true;
+  for (size_t i = 0;; ++i) {
+    Ref<Object> x = list_item_ref(self, i);
+    if (!x) return false;
+    if (x.get() == item) return true;
+    if (rich_compare_bool(ts, x, item, CompareOp::EQ)) return true;
   }
-  return false;
 }
 
 [[noreturn]] void bad_list_index(Object* key) {
@@ -329,22 +460,25 @@ Ref<Object> list_getitem(ThreadState& ts, Object* self, Object* key) {
   if (type_check_exact(key, &Int_type) && int_is_small(key)) {
     i = int_small_value(key);
   } else if (type_check_exact(key, &Slice_type)) {
+    // Indices from the size under the critical section, as the copy.
+    CriticalSection cs(self);
+    ListObject* l = as_list(self);
     int64_t start, stop, step;
-    int64_t len = slice_indices(ts, key, static_cast<int64_t>(list_size(self)), start, stop, step);
+    int64_t len = slice_indices(ts, key, static_cast<int64_t>(l->size), start, stop, step);
     if (len <= 0) return list_new(0);
-    if (step == 1) return list_from_array(list_items(self) + start, static_cast<size_t>(len));
+    if (step == 1) return list_slice_copy(self, static_cast<size_t>(start), static_cast<size_t>(stop));
     Ref<Object> r = list_new(static_cast<size_t>(len));
-    Object** src = list_items(self);
-    Object** dst = list_items(r);
+    Object** src = l->items;
+    Object** dst = as_list(r)->items;
     for (int64_t k = 0, j = start; k < len; ++k, j += step) incref(dst[k] = src[j]);
     return r;
   } else if (!seq_index_key(ts, key, i)) {
     bad_list_index(key);
   }
-  int64_t n = static_cast<int64_t>(list_size(self));
-  if (i < 0) i += n;
-  if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) raise(Exc_IndexError, "list index out of range");
-  return newref(list_get(self, static_cast<size_t>(i)));
+  if (i < 0) i += static_cast<int64_t>(list_size(self));
+  Ref<Object> r = i >= 0 ? list_item_ref(self, static_cast<size_t>(i)) : nullptr;
+  if (!r) raise(Exc_IndexError, "list index out of range");
+  return r;
 }
 
 void list_setitem(ThreadState& ts, Object* self, Object* key, Object* value) {
@@ -353,26 +487,25 @@ void list_setitem(ThreadState& ts, Object* self, Object* key, Object* value) {
     i = int_small_value(key);
   } else if (type_check_exact(key, &Slice_type)) {
     int64_t start, stop, step;
-    int64_t len = slice_indices(ts, key, static_cast<int64_t>(list_size(self)), start, stop, step);
-    if (step == 1) return list_ass_slice(ts, self, start, stop, value);
-    if (!value) return list_del_extended(self, start, step, len);
-    return list_ass_extended(ts, self, start, step, len, value);
+    slice_indices(ts, key, static_cast<int64_t>(list_size(self)), start, stop, step);
+    if (step == 1) return list_ass_slice(ts, self, start, stop, value);  // clamps under the section
+    if (!value) return list_del_extended(ts, self, key);
+    return list_ass_extended(ts, self, key, value);
   } else if (!seq_index_key(ts, key, i)) {
     bad_list_index(key);
   }
-  int64_t n = static_cast<int64_t>(list_size(self));
-  if (i < 0) i += n;
-  if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) raise(Exc_IndexError, "list assignment index out of range");
-  if (!value) return list_ass_slice(ts, self, i, i + 1, nullptr);
-  Object* old;
-  {
-    CriticalSection cs(self);
-    Object*& slot = list_items(self)[i];
-    old = slot;
-    incref(value);
-    slot = value;
+  if (!value) {
+    CriticalSection cs(self);  // the index applies to the size under the section
+    int64_t n = static_cast<int64_t>(as_list(self)->size);
+    if (i < 0) i += n;
+    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(n)) raise(Exc_IndexError, "list assignment index out of range");
+    return list_ass_slice(ts, self, i, i + 1, nullptr);
   }
-  decref(old);  // last: its __del__ sees the list already updated
+  incref(value);
+  if (!list_store_steal(self, i, value)) {
+    decref(value);
+    raise(Exc_IndexError, "list assignment index out of range");
+  }
 }
 
 // --- number protocol: + * += *= -------------------------------------------------------
@@ -384,21 +517,27 @@ Ref<Object> list_add(ThreadState&, Object* a, Object* b) {
     if ((tb->flags & TPFLAG_HEAPTYPE) && tb->nb[NB_ADD]) return newref(NotImplemented());
     raise_fmt(Exc_TypeError, "can only concatenate list (not \"%s\") to list", type_name(b));
   }
-  size_t na = list_size(a), nb = list_size(b);
-  Ref<Object> r = list_new(na + nb);
-  Object** dst = list_items(r);
-  for (size_t i = 0; i < na; ++i) incref(dst[i] = list_get(a, i));
-  for (size_t i = 0; i < nb; ++i) incref(dst[na + i] = list_get(b, i));
+  Ref<Object> r = list_new(0);
+  CriticalSection cs(a, b);
+  ListObject *la = as_list(a), *lb = as_list(b), *lr = as_list(r);
+  size_t na = la->size, nb = lb->size;
+  if (na + nb == 0) return r;
+  lr->items = items_alloc(na + nb);
+  lr->capacity = na + nb;
+  for (size_t i = 0; i < na; ++i) incref(lr->items[i] = la->items[i]);
+  for (size_t i = 0; i < nb; ++i) incref(lr->items[na + i] = lb->items[i]);
+  lr->size = na + nb;
   return r;
 }
 
 Ref<Object> list_repeat(Object* self, int64_t n) {
-  size_t size = list_size(self);
+  CriticalSection cs(self);
+  size_t size = as_list(self)->size;
   if (n <= 0 || size == 0) return list_new(0);
   if (static_cast<uint64_t>(n) > SIZE_MAX / sizeof(Object*) / size) raise_no_memory();
   Ref<Object> r = list_new(size * static_cast<size_t>(n));
-  Object** dst = list_items(r);
-  Object** src = list_items(self);
+  Object** dst = as_list(r)->items;
+  Object** src = as_list(self)->items;
   for (int64_t k = 0; k < n; ++k)
     for (size_t i = 0; i < size; ++i) incref(*dst++ = src[i]);
   return r;
@@ -420,20 +559,24 @@ Ref<Object> list_imul(ThreadState& ts, Object* a, Object* b) {
   if (!is_list(a)) return newref(NotImplemented());
   int64_t n;
   if (!seq_repeat_count(ts, a, b, &List_type, NB_INPLACE_OFFSET + NB_MULTIPLY, n)) return newref(NotImplemented());
-  size_t size = list_size(a);
-  if (size == 0 || n == 1) return newref(a);
   if (n <= 0) {
     list_clear_impl(as_list(a));
     return newref(a);
   }
-  if (static_cast<uint64_t>(n) > SIZE_MAX / sizeof(Object*) / size) raise_no_memory();
   CriticalSection cs(a);
   ListObject* l = as_list(a);
+  size_t size = l->size;
+  if (size == 0 || n == 1) return newref(a);
+  if (static_cast<uint64_t>(n) > SIZE_MAX / sizeof(Object*) / size) raise_no_memory();
   list_resize(l, size * static_cast<size_t>(n));
   for (int64_t k = 1; k < n; ++k) {
     Object** dst = l->items + size * static_cast<size_t>(k);
-    for (size_t i = 0; i < size; ++i) incref(dst[i] = l->items[i]);
+    for (size_t i = 0; i < size; ++i) {
+      incref(l->items[i]);
+      sa::store_release(dst[i], l->items[i]);
+    }
   }
+  check(l);
   return newref(a);
 }
 
@@ -486,22 +629,20 @@ Ref<Object> m_pop(ThreadState& ts, Object* self, Object* const* args, size_t nar
   if (n == 0) raise(Exc_IndexError, "pop from empty list");
   if (i < 0) i += n;
   if (i < 0 || i >= n) raise(Exc_IndexError, "pop index out of range");
-  Ref<Object> v = steal(l->items[i]);
-  std::memmove(l->items + i, l->items + i + 1, static_cast<size_t>(n - i - 1) * sizeof(Object*));
+  Object* v = l->items[i];
+  sa::move_ptrs(l->items + i, l->items + i + 1, static_cast<size_t>(n - i - 1));
   list_resize(l, static_cast<size_t>(n - 1));
-  return v;
+  check(l);
+  return sa::hand_out(v);  // a new reference for the caller; the list's is dropped after readers are done
 }
 
 Ref<Object> m_remove(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   check_no_kwargs("remove", kwnames);
   check_nargs("remove", nargs, 1, 1);
-  for (size_t i = 0; i < list_size(self); ++i) {
-    Object* x = list_get(self, i);
-    bool eq = x == args[0];
-    if (!eq) {
-      Ref<Object> hold = newref(x);
-      eq = rich_compare_bool(ts, hold, args[0], CompareOp::EQ);
-    }
+  for (size_t i = 0;; ++i) {
+    Ref<Object> x = list_item_ref(self, i);
+    if (!x) break;
+    bool eq = x.get() == args[0] || rich_compare_bool(ts, x, args[0], CompareOp::EQ);
     if (eq) {
       if (i < list_size(self)) list_ass_slice(ts, self, static_cast<int64_t>(i), static_cast<int64_t>(i) + 1, nullptr);
       return none_ref();
@@ -516,11 +657,11 @@ Ref<Object> m_index(ThreadState& ts, Object* self, Object* const* args, size_t n
   int64_t n = static_cast<int64_t>(list_size(self));
   int64_t start = seq_clamp_bound(ts, nargs > 1 ? args[1] : nullptr, n, 0);
   int64_t stop = seq_clamp_bound(ts, nargs > 2 ? args[2] : nullptr, n, n);
-  for (int64_t i = start; i < stop && static_cast<size_t>(i) < list_size(self); ++i) {
-    Object* x = list_get(self, static_cast<size_t>(i));
-    if (x == args[0]) return int_from_i64(i);
-    Ref<Object> hold = newref(x);
-    if (rich_compare_bool(ts, hold, args[0], CompareOp::EQ)) return int_from_i64(i);
+  for (int64_t i = start; i < stop; ++i) {
+    Ref<Object> x = list_item_ref(self, static_cast<size_t>(i));
+    if (!x) break;
+    if (x.get() == args[0]) return int_from_i64(i);
+    if (rich_compare_bool(ts, x, args[0], CompareOp::EQ)) return int_from_i64(i);
   }
   std::string r = repr_utf8(ts, args[0]);
   raise_fmt(Exc_ValueError, "%s is not in list", r.c_str());
@@ -530,14 +671,14 @@ Ref<Object> m_count(ThreadState& ts, Object* self, Object* const* args, size_t n
   check_no_kwargs("count", kwnames);
   check_nargs("count", nargs, 1, 1);
   size_t count = 0;
-  for (size_t i = 0; i < list_size(self); ++i) {
-    Object* x = list_get(self, i);
-    if (x == args[0]) {
+  for (size_t i = 0;; ++i) {
+    Ref<Object> x = list_item_ref(self, i);
+    if (!x) break;
+    if (x.get() == args[0]) {
       ++count;
       continue;
     }
-    Ref<Object> hold = newref(x);
-    if (rich_compare_bool(ts, hold, args[0], CompareOp::EQ)) ++count;
+    if (rich_compare_bool(ts, x, args[0], CompareOp::EQ)) ++count;
   }
   return int_from_u64(count);
 }
@@ -560,7 +701,7 @@ Ref<Object> m_reverse(ThreadState&, Object* self, Object* const*, size_t nargs, 
 
 Ref<Object> m_copy(ThreadState&, Object* self, Object* const*, size_t nargs, Object*) {
   check_nargs("copy", nargs, 0, 0);
-  return list_from_array(list_items(self), list_size(self));
+  return list_slice_copy(self, 0, SIZE_MAX);
 }
 
 Ref<Object> m_clear(ThreadState&, Object* self, Object* const*, size_t nargs, Object*) {
@@ -573,7 +714,7 @@ Ref<Object> m_reversed(ThreadState&, Object* self, Object* const*, size_t nargs,
 
 Ref<Object> m_sizeof(ThreadState&, Object* self, Object* const*, size_t nargs, Object*) {
   check_nargs("__sizeof__", nargs, 0, 0);
-  return int_from_u64(sizeof(ListObject) + as_list(self)->capacity * sizeof(Object*));
+  return int_from_u64(sizeof(ListObject) + list_items_capacity(list_items(self)) * sizeof(Object*));
 }
 
 const MethodDef list_methods[] = {
@@ -596,8 +737,10 @@ const MethodDef list_methods[] = {
 // --- iterators ---------------------------------------------------------------------------
 
 struct ListIterObject : Object {
-  Object* seq;   // the list (strong); null once exhausted. Owner: the iterating thread.
-  size_t index;  // next index (forward) / next index + 1 (reverse)
+  Object* seq;   // the list (strong); null once exhausted. Atomic (threads may share an iterator):
+                 // acquire loads, cleared by exchange (iter_release)
+  size_t index;  // next index (forward) / next index + 1 (reverse); relaxed atomic loads/stores
+                 // (a shared iterator may hand two threads the same item, never a freed one)
 };
 
 void list_iter_dealloc(Object* o) noexcept {
@@ -614,20 +757,39 @@ Ref<Object> list_iter(ThreadState&, Object* self) {
   return steal<Object>(it);
 }
 
-Ref<Object> list_iter_next(ThreadState&, Object* o) {
+// An exhausted iterator lets go of its list. In the no-GIL build two threads
+// may share one iterator: only the one that takes `seq` drops it, after
+// readers of the pointer are done (decref_shared).
+void iter_release(ThreadState& ts, Object*& slot) {
+  Object* seq;
+  if constexpr (LockPolicy::lock_free_readers()) {
+    seq = sa::ref(slot).exchange(nullptr, std::memory_order_acq_rel);
+    if (seq) decref_shared(ts, seq);
+  } else {
+    seq = slot;
+    slot = nullptr;
+    decref(seq);
+  }
+}
+
+Ref<Object> list_iter_next(ThreadState& ts, Object* o) {
   auto* it = static_cast<ListIterObject*>(o);
-  Object* seq = it->seq;
+  Object* seq = sa::load_acquire(it->seq);
   if (!seq) return nullptr;
-  if (it->index < list_size(seq)) return newref(list_get(seq, it->index++));
-  it->seq = nullptr;
-  decref(seq);
+  size_t i = sa::load_relaxed(it->index);
+  if (Ref<Object> v = list_item_ref(seq, i)) {
+    sa::store_relaxed(it->index, i + 1);
+    return v;
+  }
+  iter_release(ts, it->seq);
   return nullptr;
 }
 
 Ref<Object> list_iter_length_hint(ThreadState&, Object* o, Object* const*, size_t, Object*) {
   auto* it = static_cast<ListIterObject*>(o);
-  size_t n = it->seq ? list_size(it->seq) : 0;
-  return int_from_u64(n > it->index ? n - it->index : 0);
+  Object* seq = sa::load_acquire(it->seq);
+  size_t n = seq ? list_size(seq) : 0, i = sa::load_relaxed(it->index);
+  return int_from_u64(n > i ? n - i : 0);
 }
 
 Ref<Object> m_reversed(ThreadState&, Object* self, Object* const*, size_t nargs, Object*) {
@@ -639,21 +801,27 @@ Ref<Object> m_reversed(ThreadState&, Object* self, Object* const*, size_t nargs,
   return steal<Object>(it);
 }
 
-Ref<Object> list_reviter_next(ThreadState&, Object* o) {
+Ref<Object> list_reviter_next(ThreadState& ts, Object* o) {
   auto* it = static_cast<ListIterObject*>(o);
-  Object* seq = it->seq;
+  Object* seq = sa::load_acquire(it->seq);
   if (!seq) return nullptr;
-  if (it->index > 0 && it->index <= list_size(seq)) return newref(list_get(seq, --it->index));
-  it->seq = nullptr;
-  it->index = 0;
-  decref(seq);
+  size_t i = sa::load_relaxed(it->index);
+  if (i > 0 && i <= list_size(seq)) {
+    if (Ref<Object> v = list_item_ref(seq, i - 1)) {
+      sa::store_relaxed(it->index, i - 1);
+      return v;
+    }
+  }
+  sa::store_relaxed(it->index, 0);
+  iter_release(ts, it->seq);
   return nullptr;
 }
 
 Ref<Object> list_reviter_length_hint(ThreadState&, Object* o, Object* const*, size_t, Object*) {
   auto* it = static_cast<ListIterObject*>(o);
-  size_t n = it->seq ? list_size(it->seq) : 0;
-  return int_from_u64(it->index <= n ? it->index : 0);
+  Object* seq = sa::load_acquire(it->seq);
+  size_t n = seq ? list_size(seq) : 0, i = sa::load_relaxed(it->index);
+  return int_from_u64(i <= n ? i : 0);
 }
 
 const MethodDef list_iter_methods[] = {
@@ -865,6 +1033,14 @@ template <class T>
 void reverse_range(T* items, size_t n) noexcept {
   for (size_t i = 0, j = n; i + 1 < j; ++i, --j) std::swap(items[i], items[j - 1]);
 }
+// The same for a published item array (atomic stores: readers may scan it).
+void reverse_items(Object** items, size_t n) noexcept {
+  for (size_t i = 0, j = n; i + 1 < j; ++i, --j) {
+    Object* a = items[i];
+    sa::store_release(items[i], items[j - 1]);
+    sa::store_release(items[j - 1], a);
+  }
+}
 
 void setup_list(TypeObject& t) {
   t.name = "list";
@@ -923,7 +1099,7 @@ Ref<Object> list_new(size_t n) {
   if (n) {
     if (n > SIZE_MAX / sizeof(Object*)) raise_no_memory();
     ListObject* l = as_list(r);
-    l->items = static_cast<Object**>(mem_alloc(n * sizeof(Object*)));
+    l->items = items_alloc(n);
     std::memset(l->items, 0, n * sizeof(Object*));
     l->capacity = n;
     l->size = n;
@@ -934,9 +1110,11 @@ Ref<Object> list_new(size_t n) {
 void list_append(Object* self, Object* v) {
   CriticalSection cs(self);
   ListObject* l = as_list(self);
-  if (l->size < l->capacity) {
+  size_t n = l->size;
+  if (n < l->capacity) {
     incref(v);
-    l->items[l->size++] = v;
+    sa::store_release(l->items[n], v);  // the item first, then the size that exposes it
+    sa::store_release(l->size, n + 1);
     return;
   }
   append_slow(l, v);
@@ -952,7 +1130,11 @@ void list_extend(ThreadState& ts, Object* self, Object* iterable) {
     size_t n = l->size;
     list_resize(l, n + m);
     Object** src = fast_items(iterable);  // re-read: self may be the source and have moved
-    for (size_t i = 0; i < m; ++i) incref(l->items[n + i] = src[i]);
+    for (size_t i = 0; i < m; ++i) {
+      incref(src[i]);
+      sa::store_release(l->items[n + i], src[i]);
+    }
+    check(l);
     return;
   }
   Ref<Object> it = get_iter(ts, iterable);
@@ -978,7 +1160,10 @@ Ref<Object> list_from_array(Object* const* items, size_t n) {
   return r;
 }
 
-Ref<Object> list_as_tuple(Object* l) { return tuple_from_array(list_items(l), list_size(l)); }
+Ref<Object> list_as_tuple(Object* l) {
+  CriticalSection cs(l);
+  return tuple_from_array(as_list(l)->items, as_list(l)->size);
+}
 
 void list_insert(Object* self, int64_t index, Object* v) {
   CriticalSection cs(self);
@@ -990,14 +1175,15 @@ void list_insert(Object* self, int64_t index, Object* v) {
   }
   if (index > n) index = n;
   list_resize(l, static_cast<size_t>(n + 1));
-  std::memmove(l->items + index + 1, l->items + index, static_cast<size_t>(n - index) * sizeof(Object*));
+  sa::move_ptrs(l->items + index + 1, l->items + index, static_cast<size_t>(n - index));
   incref(v);
-  l->items[index] = v;
+  sa::store_release(l->items[index], v);
+  check(l);
 }
 
 void list_reverse(Object* self) noexcept {
   CriticalSection cs(self);
-  reverse_range(list_items(self), list_size(self));
+  reverse_items(as_list(self)->items, as_list(self)->size);
 }
 
 void list_sort(ThreadState& ts, Object* self, Object* key, bool reverse) {
@@ -1007,9 +1193,14 @@ void list_sort(ThreadState& ts, Object* self, Object* key, bool reverse) {
   // the comparisons or the key function put in it is detected afterwards.
   size_t n = l->size, cap = l->capacity;
   Object** saved = l->items;
-  l->items = nullptr;
-  l->size = 0;
+  sa::store_seq_cst(l->items, nullptr);
+  sa::store_release(l->size, 0);
   l->capacity = 0;
+  // `saved` may still be scanned by readers that loaded it: written back
+  // with atomic stores.
+  auto write_back = [&](SortItem* a) noexcept {
+    for (size_t i = 0; i < n; ++i) sa::store_release(saved[i], a[i].value);
+  };
 
   // Put the (sorted or permuted) items back; drop whatever was added meanwhile.
   // Returns true when the list was modified during the sort.
@@ -1017,12 +1208,12 @@ void list_sort(ThreadState& ts, Object* self, Object* key, bool reverse) {
     Object** junk = l->items;
     size_t junk_n = l->size, junk_cap = l->capacity;
     bool modified = junk != nullptr || junk_n != 0 || junk_cap != 0;
-    l->items = saved;
-    l->size = n;
+    sa::store_seq_cst(l->items, saved);
     l->capacity = cap;
+    sa::store_release(l->size, n);
     if (junk) {
-      while (junk_n > 0) xdecref(junk[--junk_n]);
-      mem_free(junk, junk_cap * sizeof(Object*));
+      while (junk_n > 0) sa::xdrop(junk[--junk_n]);
+      items_retire(junk);
     }
     return modified;
   };
@@ -1050,14 +1241,14 @@ void list_sort(ThreadState& ts, Object* self, Object* key, bool reverse) {
       sort_items(ts, a, n);
     } catch (...) {
       // The array is a permutation of the items: write it back, then rethrow.
-      for (size_t i = 0; i < n; ++i) saved[i] = a[i].value;
-      if (reverse) reverse_range(saved, n);
+      write_back(a);
+      if (reverse) reverse_items(saved, n);
       if (key)
         for (size_t i = 0; i < n; ++i) decref(a[i].key);
       throw;
     }
-    for (size_t i = 0; i < n; ++i) saved[i] = a[i].value;
-    if (reverse) reverse_range(saved, n);
+    write_back(a);
+    if (reverse) reverse_items(saved, n);
     if (key)
       for (size_t i = 0; i < n; ++i) decref(a[i].key);
   } catch (...) {
@@ -1065,6 +1256,51 @@ void list_sort(ThreadState& ts, Object* self, Object* key, bool reverse) {
     throw;
   }
   if (restore()) raise(Exc_ValueError, "list modified during sort");
+}
+
+// --- lock-free reads and the shared-list API -----------------------------------------------
+
+namespace {
+[[gnu::noinline]] Ref<Object> item_ref_locked(Object* self, size_t i) {
+  CriticalSection cs(self);
+  ListObject* l = as_list(self);
+  if (i >= l->size) return nullptr;
+  return newref(l->items[i]);
+}
+}  // namespace
+
+Ref<Object> list_item_ref(Object* self, size_t i) {
+  if (i >= list_size(self)) return nullptr;
+  if (Object* v = list_get(self, i)) return newref(v);
+  return item_ref_locked(self, i);  // a writer is at work: ask under the section
+}
+
+bool list_unpack_exact(Object* self, size_t n, Object** out) {
+  CriticalSection cs(self);
+  ListObject* l = as_list(self);
+  if (l->size != n) return false;
+  for (size_t i = 0; i < n; ++i) incref(out[i] = l->items[i]);
+  return true;
+}
+
+bool list_store_steal(Object* self, int64_t i, Object* v) {
+  Object* old;
+  {
+    CriticalSection cs(self);
+    ListObject* l = as_list(self);
+    int64_t n = static_cast<int64_t>(l->size);
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return false;
+    old = l->items[i];
+    sa::store_release(l->items[i], v);
+  }
+  sa::drop(old);  // last: its __del__ sees the list already updated
+  return true;
+}
+
+bool list_check(Object* self) noexcept {
+  CriticalSection cs(self);
+  return list_check_locked(as_list(self));
 }
 
 }  // namespace gk
