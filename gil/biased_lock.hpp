@@ -82,6 +82,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <type_traits>
 #include <vector>
 
@@ -162,6 +163,11 @@ struct BiasedStats {
 struct BiasedPolicy {
   using Header = BiasedHeader;
   using CriticalSection = BiasedCriticalSection;
+  // A lock for the runtime's own process-wide tables (the intern table, the
+  // external-dict side table). Held only around short C++ code that runs no
+  // bytecode and never blocks, so a thread waiting on it while attached
+  // cannot hold up a stop-the-world pause for long.
+  using RuntimeMutex = std::mutex;
   static constexpr const char* name = "nogil";
   static constexpr bool has_gil = false;
 

@@ -120,6 +120,13 @@ struct GilPolicy {
   static void set_io_priority(bool on) noexcept { gil().set_io_priority(on); }
   static int64_t switch_interval_us() noexcept { return gil().interval_us(); }
 
+  // A lock for the runtime's own process-wide tables (the intern table, the
+  // external-dict side table): the GIL already excludes other threads.
+  struct RuntimeMutex {
+    void lock() noexcept {}
+    void unlock() noexcept {}
+  };
+
   // A container mutation needs no lock under the GIL.
   struct CriticalSection {
     template <class T>

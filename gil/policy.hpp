@@ -62,6 +62,7 @@ static_assert(LockPolicyType<LockPolicy>);
 
 using ObjectHeader = LockPolicy::Header;
 using CriticalSection = LockPolicy::CriticalSection;
+using RuntimeMutex = LockPolicy::RuntimeMutex;
 
 // Releases the right to run bytecode around a blocking call (sleep, join,
 // lock acquire, I/O) and takes it back afterwards. Code inside the guard must

@@ -22,6 +22,7 @@
 #include "objects/float.hpp"
 #include "objects/int.hpp"
 #include "objects/module.hpp"
+#include "gc/share.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "objects/type.hpp"
@@ -364,6 +365,9 @@ Ref<Object> thread_start_new_thread(ThreadState& ts, Object*, Args args, size_t 
   if (!is_tuple(fargs)) raise(Exc_TypeError, "2nd arg must be a tuple");
   if (fkwargs && !is_dict(fkwargs)) raise(Exc_TypeError, "optional 3rd arg must be a dictionary");
 
+  // No-GIL build: functions, classes, modules and constants every thread
+  // will touch become immortal now, so their counts never contend.
+  share_objects_for_threads(ts);
   auto* child = new ThreadState();
   thread_state_register(*ts.interp, *child);
   incref(func);

@@ -6,6 +6,8 @@
 // numeric conversions are in abstract_ops.cpp.
 #include "objects/abstract.hpp"
 
+#include <atomic>
+
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -75,15 +77,23 @@ namespace {
 // walk (borrowed: the owning dict keeps it alive until it changes, and any
 // change resets the version tags of the type and its subclasses). Only
 // interned names are cached, so the name pointer identifies the string.
-// Guarded by the GIL; a no-GIL build needs per-thread caches or a seqlock.
+//
+// Threads: without a GIL several threads read and fill it at once, so each
+// entry is a seqlock (as the eval loop's inline caches, vm/code_cache.hpp):
+// a writer CASes seq even -> odd, release-stores the fields, release-stores
+// seq + 1; a reader acquire-loads seq, the fields, and re-checks seq. A
+// filler reads the type's tag BEFORE its MRO walk, so an entry can be stale
+// only under a tag that type_modified() has already retired. Tags come from
+// one atomic counter and are never reused.
 struct MethodCacheEntry {
-  uint32_t version;
-  Object* name;
-  Object* value;
+  std::atomic<uint32_t> seq;
+  std::atomic<uint32_t> version;
+  std::atomic<Object*> name;
+  std::atomic<Object*> value;
 };
 constexpr size_t kMethodCacheSize = 4096;  // power of two
 MethodCacheEntry g_method_cache[kMethodCacheSize];
-uint32_t g_next_version_tag = 1;
+std::atomic<uint32_t> g_next_version_tag{1};  // 0 once exhausted
 
 inline size_t method_cache_index(uint32_t version, Object* name) noexcept {
   return ((version * 2654435761u) ^ static_cast<uint32_t>(reinterpret_cast<uintptr_t>(name) >> 4)) &
@@ -120,42 +130,71 @@ Object* type_lookup_uncached(TypeObject* type, Object* name) noexcept {
 
 }  // namespace
 
+namespace {
+
+constexpr auto kAcq = std::memory_order_acquire;
+constexpr auto kRel = std::memory_order_release;
+constexpr auto kRlx = std::memory_order_relaxed;
+
+std::atomic_ref<uint32_t> tag_ref(TypeObject* t) noexcept { return std::atomic_ref<uint32_t>(t->version_tag); }
+
+// Gives type and its bases a tag (bases first). Invariant: a type with a tag
+// has tagged bases, so that type_modified() on a base without a tag may stop
+// there. Returns the type's tag, 0 when tags ran out.
+uint32_t assign_version_tags(TypeObject* type) noexcept {
+  Object* mro = type->mro;
+  for (size_t i = tuple_size(mro); i-- > 0;) {
+    auto* t = static_cast<TypeObject*>(tuple_get(mro, i));
+    if (tag_ref(t).load(kAcq)) continue;
+    uint32_t next = g_next_version_tag.load(kRlx);
+    do {
+      if (next == 0) return 0;  // tags exhausted: stop caching
+    } while (!g_next_version_tag.compare_exchange_weak(next, next + 1, kRlx, kRlx));
+    uint32_t none = 0;
+    tag_ref(t).compare_exchange_strong(none, next, kRel, kRlx);  // another thread may have tagged it
+  }
+  return tag_ref(type).load(kAcq);
+}
+
+}  // namespace
+
 Object* type_lookup(TypeObject* type, Object* name) noexcept {
   if (!cacheable_name(name) || !(type->flags & TPFLAG_READY)) return type_lookup_uncached(type, name);
-  if (uint32_t v = type->version_tag) {
+  uint32_t v = tag_ref(type).load(kAcq);
+  if (v) {
     MethodCacheEntry& e = g_method_cache[method_cache_index(v, name)];
-    if (e.version == v && e.name == name) {
-      if constexpr (config::checks >= 2) {
-        if (e.value != type_lookup_uncached(type, name)) {
-          std::fprintf(stderr, "gilkit: stale method cache entry for %s.%s\n", type->name, str_data(name));
-          std::abort();
+    uint32_t seq = e.seq.load(kAcq);
+    if (e.version.load(kAcq) == v && e.name.load(kAcq) == name) {
+      Object* value = e.value.load(kAcq);
+      if ((seq & 1) == 0 && e.seq.load(kRlx) == seq) {
+        if constexpr (config::checks >= 2) {
+          if (value != type_lookup_uncached(type, name) && tag_ref(type).load(kAcq) == v) {
+            std::fprintf(stderr, "gilkit: stale method cache entry for %s.%s\n", type->name, str_data(name));
+            std::abort();
+          }
         }
+        return value;
       }
-      return e.value;
     }
+  } else {
+    v = assign_version_tags(type);
   }
-  Object* value = type_lookup_uncached(type, name);
-  if (!type->version_tag) {
-    // Invariant: a type with a tag has tagged bases, so that type_modified()
-    // on a base without a tag may stop there.
-    Object* mro = type->mro;
-    for (size_t i = tuple_size(mro); i-- > 0;) {
-      auto* t = static_cast<TypeObject*>(tuple_get(mro, i));
-      if (t->version_tag) continue;
-      if (g_next_version_tag == 0) return value;  // tags exhausted: stop caching
-      t->version_tag = g_next_version_tag++;
-    }
+  Object* value = type_lookup_uncached(type, name);  // after reading the tag (see above)
+  if (!v) return value;
+  MethodCacheEntry& e = g_method_cache[method_cache_index(v, name)];
+  uint32_t seq = e.seq.load(kRlx);
+  if ((seq & 1) == 0 && e.seq.compare_exchange_strong(seq, seq + 1, kAcq, kRlx)) {
+    e.version.store(v, kRel);
+    e.name.store(name, kRel);
+    e.value.store(value, kRel);
+    e.seq.store(seq + 2, kRel);
   }
-  MethodCacheEntry& e = g_method_cache[method_cache_index(type->version_tag, name)];
-  e.version = type->version_tag;
-  e.name = name;
-  e.value = value;
   return value;
 }
 
 void type_modified(TypeObject* type) noexcept {
-  if (!type->version_tag) return;  // untagged: so are its subclasses (see type_lookup)
-  type->version_tag = 0;
+  if (!tag_ref(type).load(kAcq)) return;  // untagged: so are its subclasses (see type_lookup)
+  tag_ref(type).store(0, kRel);
   if (Object* subs = type->subclasses)
     for (size_t i = 0, n = list_size(subs); i < n; ++i) type_modified(static_cast<TypeObject*>(list_get(subs, i)));
 }

@@ -36,8 +36,8 @@ namespace {
 size_t bytes_alloc_size(size_t n) noexcept { return sizeof(BytesObject) + n + 1; }
 char* bytes_mut(Object* o) noexcept { return reinterpret_cast<char*>(static_cast<BytesObject*>(o) + 1); }
 
-// The empty bytes and the one-byte values are created on first use and are
-// immortal (written under the GIL).
+// The empty bytes and the one-byte values are created at start-up
+// (init_bytes_cache, before any second thread exists) and are immortal.
 Object* g_empty_bytes = nullptr;
 Object* g_byte_cache[256];
 
@@ -72,23 +72,20 @@ bool bytes_like_view(const Object* o, std::string_view& out) noexcept {
   return false;
 }
 
+void init_bytes_cache() {
+  g_empty_bytes = bytes_alloc_raw(0);
+  make_immortal(g_empty_bytes);
+  for (int c = 0; c < 256; ++c) {
+    Object* o = bytes_alloc_raw(1);
+    bytes_mut(o)[0] = static_cast<char>(c);
+    make_immortal(o);
+    g_byte_cache[c] = o;
+  }
+}
+
 Ref<Object> bytes_new(std::string_view data) {
-  if (data.empty()) {
-    if (!g_empty_bytes) {
-      g_empty_bytes = bytes_alloc_raw(0);
-      make_immortal(g_empty_bytes);
-    }
-    return newref(g_empty_bytes);
-  }
-  if (data.size() == 1) {
-    Object*& slot = g_byte_cache[static_cast<unsigned char>(data[0])];
-    if (!slot) {
-      slot = bytes_alloc_raw(1);
-      bytes_mut(slot)[0] = data[0];
-      make_immortal(slot);
-    }
-    return newref(slot);
-  }
+  if (data.empty()) return newref(g_empty_bytes);
+  if (data.size() == 1) return newref(g_byte_cache[static_cast<unsigned char>(data[0])]);
   Ref<Object> r = bytes_alloc(data.size());
   std::memcpy(bytes_mut(r), data.data(), data.size());
   return r;

@@ -20,6 +20,8 @@ inline const char* bytes_data(const Object* o) noexcept {
 inline size_t bytes_size(const Object* o) noexcept { return static_cast<const BytesObject*>(o)->size; }
 inline std::string_view bytes_view(const Object* o) noexcept { return {bytes_data(o), bytes_size(o)}; }
 Ref<Object> bytes_new(std::string_view data);
+// Start-up: creates the empty and one-byte bytes objects (before any thread).
+void init_bytes_cache();
 Ref<Object> bytes_repr(const Object* o);  // b'...' as CPython
 
 // bytearray: a mutable byte buffer (bytearray.cpp). `data` is mem_alloc'ed

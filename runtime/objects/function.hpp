@@ -2,6 +2,8 @@
 // built-in (native) functions.
 #pragma once
 
+#include <atomic>
+
 #include "objects/object.hpp"
 
 namespace gk {
@@ -22,8 +24,20 @@ struct FunctionObject : Object {
 };
 
 struct CellObject : Object {
-  Object* ref;  // the contents (strong) or null when empty
+  // The contents (strong) or null when empty. Closures running on several
+  // threads share a cell, so the eval loop reads it with cell_load (acquire)
+  // and writes it with cell_exchange + decref_shared: a reader that loaded
+  // the old value can still incref it (see decref_shared in object.hpp).
+  Object* ref;
 };
+inline Object* cell_load(CellObject* c) noexcept {
+  return std::atomic_ref<Object*>(c->ref).load(std::memory_order_acquire);
+}
+// Stores v (a reference the cell takes over); returns the old contents for
+// the caller to drop with xdecref_shared.
+inline Object* cell_exchange(CellObject* c, Object* v) noexcept {
+  return std::atomic_ref<Object*>(c->ref).exchange(v, std::memory_order_seq_cst);
+}
 
 struct MethodObject : Object {  // a bound method
   Object* func;  // strong

@@ -21,6 +21,7 @@
 #include "objects/str.hpp"
 
 #include <cstring>
+#include <mutex>
 #include <vector>
 
 #include "objects/abstract.hpp"
@@ -98,8 +99,8 @@ StrObject* str_alloc_raw(size_t nbytes, size_t length, bool ascii) {
 }
 
 // The empty string and the one-character strings for code points < 256 are
-// created on first use and never freed (immortal, interned). Written under
-// the GIL; a no-GIL build must create them at start-up instead.
+// created at start-up (init_str_caches, before any second thread exists) and
+// never freed (immortal, interned); read without a lock afterwards.
 Object* g_empty = nullptr;
 Object* g_latin1[256];
 
@@ -109,8 +110,8 @@ void str_dealloc(Object* o) noexcept {
 
 // --- the interning table ---------------------------------------------------------------
 // Open addressing with linear probing over immortal str objects; the table
-// only grows (interned strings are never freed). Guarded by the GIL: every
-// caller holds it. A no-GIL build needs a lock (or per-interpreter table) here.
+// only grows (interned strings are never freed). Guarded by g_intern_mutex
+// (a no-op under the GIL, see gil/policy.hpp RuntimeMutex).
 struct InternTable {
   Object** slots = nullptr;
   size_t mask = 0;  // capacity - 1 (capacity is a power of two), or 0 before first use
@@ -145,7 +146,8 @@ struct InternTable {
     ++used;
   }
 };
-InternTable g_interned;
+InternTable g_interned;            // guarded by g_intern_mutex
+RuntimeMutex g_intern_mutex;
 
 // Makes o (a fresh or private str) the canonical interned object for its value.
 void intern_register(Object* o) {
@@ -181,6 +183,12 @@ Object* latin1_char_slow(uint32_t cp) {
 }
 
 }  // namespace
+
+void init_str_caches() {
+  std::lock_guard<RuntimeMutex> g(g_intern_mutex);
+  empty_str();
+  for (uint32_t cp = 0; cp < 256; ++cp) latin1_char(cp);
+}
 
 Ref<Object> str_empty() { return newref(empty_str()); }
 
@@ -261,8 +269,13 @@ Object* intern(std::string_view s) {
     if (cp < 256) return latin1_char(cp);
   }
   uint64_t h = static_cast<uint64_t>(hash_bytes(s.data(), s.size()));
-  if (Object* o = g_interned.lookup(s, h)) return o;
-  Ref<Object> o = str_new(s);
+  {
+    std::lock_guard<RuntimeMutex> g(g_intern_mutex);
+    if (Object* found = g_interned.lookup(s, h)) return found;
+  }
+  Ref<Object> o = str_new(s);  // allocated outside the lock
+  std::lock_guard<RuntimeMutex> g(g_intern_mutex);
+  if (Object* found = g_interned.lookup(s, h)) return found;  // another thread was first
   Object* raw = o.release();  // the table keeps this reference forever
   intern_register(raw);
   return raw;
@@ -275,10 +288,12 @@ void intern_inplace(Ref<Object>& p) {
   std::string_view s = str_view(o);
   Object* canon = nullptr;
   if (str_length(o) <= 1) {
-    canon = intern(s);  // the empty / one-character caches
-  } else {
-    canon = g_interned.lookup(s, static_cast<uint64_t>(str_hash(o)));
+    p = newref(intern(s));  // the empty / one-character caches
+    return;
   }
+  uint64_t h = static_cast<uint64_t>(str_hash(o));
+  std::lock_guard<RuntimeMutex> g(g_intern_mutex);
+  canon = g_interned.lookup(s, h);
   if (canon) {
     p = newref(canon);
     return;

@@ -36,6 +36,8 @@ inline size_t str_length(const Object* o) noexcept { return static_cast<const St
 Ref<Object> str_new(std::string_view utf8);        // copies; the input must be valid UTF-8
 Ref<Object> str_from_codepoint(uint32_t cp);
 Ref<Object> str_empty();
+// Start-up: creates the empty and one-character strings (before any thread).
+void init_str_caches();
 // The interned (immortal, unique) string for `s`: borrowed, lives forever.
 Object* intern(std::string_view s);
 // Intern an existing str in place: *p may be replaced by the canonical object.

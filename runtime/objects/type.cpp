@@ -66,6 +66,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -110,9 +111,15 @@ std::vector<Registration>& registry() {
 }
 
 // Side table of __dict__ pointers for instances of classes over var-sized
-// bases. Guarded by the GIL (the only lock policy built so far).
+// bases. Guarded by external_dicts_mutex() (RuntimeMutex: a no-op under the
+// GIL). Node addresses are stable, so a slot pointer stays valid until its
+// object dies.
 std::unordered_map<Object*, Object*>& external_dicts() {
   static std::unordered_map<Object*, Object*> m;
+  return m;
+}
+RuntimeMutex& external_dicts_mutex() {
+  static RuntimeMutex m;
   return m;
 }
 
@@ -151,6 +158,7 @@ TypeObject* type_static_base(TypeObject* t) noexcept {
 
 Object** external_dict_slot(Object* o) noexcept {
   try {
+    std::lock_guard<RuntimeMutex> g(external_dicts_mutex());
     return &external_dicts()[o];
   } catch (...) {
     return nullptr;
@@ -158,21 +166,34 @@ Object** external_dict_slot(Object* o) noexcept {
 }
 
 void external_dict_drop(Object* o) noexcept {
-  auto& m = external_dicts();
-  auto it = m.find(o);
-  if (it == m.end()) return;
-  Object* d = it->second;
-  m.erase(it);
+  Object* d;
+  {
+    std::lock_guard<RuntimeMutex> g(external_dicts_mutex());
+    auto& m = external_dicts();
+    auto it = m.find(o);
+    if (it == m.end()) return;
+    d = it->second;
+    m.erase(it);
+  }
   xdecref(d);
 }
 
 Ref<Object> object_generic_new(ThreadState&, TypeObject* type) { return steal(type_alloc(type)); }
 
+Object* instance_dict_get_or_create(Object*, Object** slot) {
+  std::atomic_ref<Object*> ref(*slot);
+  Object* d = ref.load(std::memory_order_acquire);
+  if (d) return d;
+  Object* fresh = dict_new().release();
+  if (ref.compare_exchange_strong(d, fresh, std::memory_order_acq_rel, std::memory_order_acquire)) return fresh;
+  decref(fresh);  // another thread created it first
+  return d;
+}
+
 Object* instance_get_dict(ThreadState&, Object* o) {
   Object** slot = instance_dict_slot(o);
   if (!slot) return nullptr;
-  if (!*slot) *slot = dict_new().release();
-  return *slot;
+  return instance_dict_get_or_create(o, slot);
 }
 
 std::string type_qualified_name(TypeObject* t) {

@@ -4,6 +4,8 @@
 // operations on classes to their dunder methods (slot_tp_repr -> __repr__, ...).
 #pragma once
 
+#include <atomic>
+
 #include "objects/object.hpp"
 
 namespace gk {
@@ -28,6 +30,13 @@ void type_update_slot(TypeObject* type, Object* name);
 // Instance helpers for heap types.
 Ref<Object> object_generic_new(ThreadState& ts, TypeObject* type);  // allocate basicsize, zero-filled
 Object* instance_get_dict(ThreadState& ts, Object* o);  // creates the __dict__ on first use; null if none
+// *slot (o's instance-dict slot), created on first use. Threads racing to
+// create it keep one (compare-and-swap); the result is borrowed from o.
+Object* instance_dict_get_or_create(Object* o, Object** slot);
+// A type's method-cache version tag (0: none), read without a lock.
+inline uint32_t type_version_tag(const TypeObject* t) noexcept {
+  return std::atomic_ref<uint32_t>(const_cast<uint32_t&>(t->version_tag)).load(std::memory_order_acquire);
+}
 
 Ref<Object> type_repr_name(TypeObject* t);  // "<class 'x'>"
 std::string type_qualified_name(TypeObject* t);  // "module.Qual" or builtin "int"

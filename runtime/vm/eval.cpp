@@ -316,7 +316,7 @@ Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw
         if (locals && type_of(locals) == &Dict_type) {
           // eval_load_name's steps, the locals lookup through the entry's hint.
           CacheEntry* e = cache_entry(frame->code, LASTI());
-          v = dict_get_str_hinted(ts, locals, names[oparg], &e->dict_hint);
+          v = hinted_get(ts, e, locals, names[oparg]);
           if (v)
             incref(v);
           else
@@ -330,7 +330,7 @@ Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw
       TARGET(STORE_NAME) {
         Object* locals = frame->locals;
         if (locals && type_of(locals) == &Dict_type)
-          dict_set_str_hinted(ts, locals, names[oparg], sp[-1], &cache_entry(frame->code, LASTI())->dict_hint);
+          hinted_set(ts, cache_entry(frame->code, LASTI()), locals, names[oparg], sp[-1]);
         else
           eval_store_name(ts, frame, names[oparg], sp[-1]);
         POP_DECREF(1);
@@ -342,11 +342,8 @@ Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw
       }
       TARGET(LOAD_GLOBAL) {
         CacheEntry* e = cache_entry(frame->code, LASTI());
-        Object* v;
-        if (e->key == frame->globals && e->aux == frame->builtins && e->version == dict_version(e->key) &&
-            e->version2 == dict_version(e->aux)) {
-          v = e->value;
-        } else {
+        Object* v = global_entry_read(e, frame->globals, frame->builtins);
+        if (!v) {
           v = global_cache_fill(ts, e, frame->globals, frame->builtins, names[oparg]);
           if (!v) raise_name_error(ts, names[oparg]);
         }
@@ -365,7 +362,7 @@ Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw
       }
       TARGET(LOAD_DEREF) {
         auto* cell = static_cast<CellObject*>(lp[frame->code->nlocals + oparg]);
-        Object* v = cell->ref;
+        Object* v = cell_load(cell);
         if (!v) raise_unbound_deref(ts, frame->code, static_cast<int>(oparg));
         incref(v);
         *sp++ = v;
@@ -373,15 +370,14 @@ Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw
       }
       TARGET(STORE_DEREF) {
         auto* cell = static_cast<CellObject*>(lp[frame->code->nlocals + oparg]);
-        Object* old = cell->ref;
-        cell->ref = *--sp;
-        xdecref(old);
+        xdecref_shared(ts, cell_exchange(cell, *--sp));
         DISPATCH();
       }
       TARGET(DELETE_DEREF) {
         auto* cell = static_cast<CellObject*>(lp[frame->code->nlocals + oparg]);
-        if (!cell->ref) raise_unbound_deref(ts, frame->code, static_cast<int>(oparg));
-        clear(cell->ref);
+        Object* old = cell_exchange(cell, nullptr);
+        if (!old) raise_unbound_deref(ts, frame->code, static_cast<int>(oparg));
+        decref_shared(ts, old);
         DISPATCH();
       }
       TARGET(LOAD_CLOSURE) {
@@ -399,8 +395,9 @@ Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw
         Object* obj = sp[-1];
         TypeObject* t = type_of(obj);
         CacheEntry* e = cache_entry(frame->code, LASTI());
-        if (!attr_entry_valid(e, t)) attr_cache_fill(e, t, names[oparg], false, false);
-        Object* r = cached_load_attr(ts, e, obj, names[oparg]);
+        AttrView view;
+        if (!attr_entry_read(e, t, view)) view = attr_cache_fill(e, t, names[oparg], false, false);
+        Object* r = cached_load_attr(ts, e, view, obj, names[oparg]);
         if (!r) r = getattr(ts, obj, names[oparg]).release();
         SET_TOP(r);
         DISPATCH();
@@ -409,8 +406,9 @@ Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw
         Object* obj = sp[-1];
         TypeObject* t = type_of(obj);
         CacheEntry* e = cache_entry(frame->code, LASTI());
-        if (!attr_entry_valid(e, t)) attr_cache_fill(e, t, names[oparg], true, false);
-        if (!cached_store_attr(ts, e, obj, names[oparg], sp[-2])) setattr(ts, obj, names[oparg], sp[-2]);
+        AttrView view;
+        if (!attr_entry_read(e, t, view)) view = attr_cache_fill(e, t, names[oparg], true, false);
+        if (!cached_store_attr(ts, e, view, obj, names[oparg], sp[-2])) setattr(ts, obj, names[oparg], sp[-2]);
         POP_DECREF(2);
         DISPATCH();
       }
@@ -424,20 +422,21 @@ Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw
         Object* name = names[oparg];
         TypeObject* t = type_of(obj);
         CacheEntry* e = cache_entry(frame->code, LASTI());
-        if (!attr_entry_valid(e, t)) attr_cache_fill(e, t, name, false, true);
+        AttrView view;
+        if (!attr_entry_read(e, t, view)) view = attr_cache_fill(e, t, name, false, true);
         Object* m;
-        if (e->kind == CacheKind::ATTR_METHOD) {
+        if (view.kind == CacheKind::ATTR_METHOD) {
           // A method on the type, unless the instance dict shadows it.
           m = instance_dict_lookup(ts, e, obj, name);
           if (!m) {
-            m = e->value;
+            m = view.value;
             incref(m);
             sp[-1] = m;  // [meth obj]: obj's reference moves up
             *sp++ = obj;
             DISPATCH();
           }
         } else {
-          m = cached_load_attr(ts, e, obj, name);
+          m = cached_load_attr(ts, e, view, obj, name);
         }
         if (m) {
           sp[-1] = m;  // [attr NULL]

@@ -22,6 +22,7 @@
 #include "objects/list.hpp"
 #include "objects/module.hpp"
 #include "objects/names.hpp"
+#include "objects/bytes.hpp"
 #include "objects/str.hpp"
 #include "objects/tuple.hpp"
 #include "objects/type.hpp"
@@ -45,6 +46,8 @@ void interpreter_init(Interpreter& interp, ThreadState& ts, const std::vector<st
 
   names::init_names();
   init_int_cache();
+  init_str_caches();
+  init_bytes_cache();
   init_types(ts);
 
   interp.modules = dict_new().release();
