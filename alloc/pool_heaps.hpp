@@ -31,7 +31,9 @@
 //     (collect_orphans: on thread attach/exit, report(), validate(), and a
 //     try_lock after each free to an orphan). An orphan with no arena left is
 //     deleted; a thread attaching adopts an orphan instead of starting an
-//     empty heap, so its half-used pools are reused.
+//     empty heap, so its half-used pools are reused. A push that raced with
+//     abandonment (or lost the try_lock) waits for the next collection: the
+//     memory is late to come back, never wrong.
 //
 // State of a heap (the list it is on in brackets):
 //   live    [live]     owned by one thread (tls); abandoned == false
