@@ -282,11 +282,11 @@ Ref<Object> sys_gilstats(ThreadState& ts, Object*, Args, size_t nargs, Object* k
 }
 
 // Prints the allocator's fragmentation report to stderr, like CPython's.
-Ref<Object> sys_debugmallocstats(ThreadState&, Object*, Args, size_t nargs, Object* kwnames) {
+Ref<Object> sys_debugmallocstats(ThreadState& ts, Object*, Args, size_t nargs, Object* kwnames) {
   check_no_kwargs("_debugmallocstats", kwnames);
   check_nargs("_debugmallocstats", nargs, 0, 0);
   std::fflush(stdout);
-  std::string text = report_text(AllocPolicy::report());
+  std::string text = report_text(allocator_report(ts));
   std::fwrite(text.data(), 1, text.size(), stderr);
   return none_ref();
 }

@@ -100,6 +100,21 @@ void print_gil_stats(Interpreter& interp) {
 
 }  // namespace
 
+FragmentationReport allocator_report(ThreadState& ts) {
+  // Other threads' heaps are read without their cooperation: pause them
+  // (nothing to do under the GIL, which the caller holds).
+  LockPolicy::stop_the_world(ts.interp->threads, ts);
+  FragmentationReport r;
+  try {
+    r = AllocPolicy::report();
+  } catch (...) {
+    LockPolicy::start_the_world(ts.interp->threads);
+    throw;
+  }
+  LockPolicy::start_the_world(ts.interp->threads);
+  return r;
+}
+
 void interpreter_fini(Interpreter& interp, ThreadState& ts) {
   stdio_flush_all();
   // Module dicts hold most of the heap; dropping __main__ runs the __del__
@@ -113,10 +128,10 @@ void interpreter_fini(Interpreter& interp, ThreadState& ts) {
   // -X mallocstats[=json]: the allocator's fragmentation report at exit, on stderr.
   for (const std::string& x : interp.xoptions) {
     if (x == "mallocstats" || x == "mallocstats=text") {
-      std::string text = report_text(AllocPolicy::report());
+      std::string text = report_text(allocator_report(ts));
       std::fwrite(text.data(), 1, text.size(), stderr);
     } else if (x == "mallocstats=json") {
-      std::string json = report_json(AllocPolicy::report()) + "\n";
+      std::string json = report_json(allocator_report(ts)) + "\n";
       std::fwrite(json.data(), 1, json.size(), stderr);
     }
   }

@@ -37,6 +37,10 @@ void thread_state_unregister(Interpreter& interp, ThreadState& ts);
 void interpreter_init(Interpreter& interp, ThreadState& ts, const std::vector<std::string>& argv);
 void interpreter_fini(Interpreter& interp, ThreadState& ts);
 
+// The allocator's fragmentation report, with the other threads paused (the
+// no-GIL allocators' per-thread heaps are read from this thread).
+FragmentationReport allocator_report(ThreadState& ts);
+
 // Compile and run source as the __main__ module. Returns the process exit code:
 // 0, 1 after printing an uncaught exception's traceback, or SystemExit's code.
 int run_main_source(ThreadState& ts, std::string_view source, const std::string& filename);
