@@ -26,7 +26,37 @@
 //
 // Lookups call hash() and equals(): a user __eq__ may mutate the dict, so a
 // lookup that ran user code restarts when the dict's version changed.
-// Concurrency: every mutation runs inside CriticalSection(dict).
+//
+// Concurrency (no-GIL build; under the GIL the same code runs with no-op
+// critical sections and plain-mov atomics).
+//
+//   Writers: every mutation runs inside CriticalSection(dict) (dict.update
+//   reads the other dict lock-free, entry by entry). Each store to a field a
+//   reader may see is atomic: an entry is filled (hash relaxed, key and value
+//   release) before the index slot that points at it (release), and before
+//   nentries (release); deletion stores kDummy into the slot and null into
+//   key and value; `version` is bumped with a release store after the change.
+//   A replaced table (resize, clear, clone) is unpublished with a seq_cst
+//   store and freed through sa::retire (QSBR); dropped keys and values go
+//   through sa::drop (decref_shared); dict.pop/popitem hand the caller new
+//   references (sa::hand_out). In the no-GIL build an entry position is
+//   never reused within a table (popitem does not truncate nentries), so a
+//   reader that matched an entry's key never reads another key's value.
+//   Readers: lookups (d[k], get, in, dict_get*, the eval loop's global,
+//   builtin and attribute lookups) load the table (seq_cst), probe with
+//   acquire loads and compare keys without running code: identity, then
+//   exact str / exact int equality (table_builtin_key_eq). A key comparison
+//   that would run __eq__ falls back to the locked lookup (lookup under the
+//   critical section, which may run Python code and restarts on change). A
+//   reader that finds a deleted entry (null key/value) treats it as absent.
+//   Iteration walks entries[0, nentries of the loaded table) skipping holes.
+//   Values are returned borrowed: a writer's drop of them is deferred past
+//   the reader's next eval-breaker check.
+//
+// Who may touch each field: DictObject in dict.hpp, DictTable below.
+// Invariant checker: dict_check(d) (also run after mutations by
+// -Dchecks=full): the invariants above, plus table->str_keys => every live
+// key is an exact str.
 #include "objects/table_keys.hpp"
 #include "objects/dict.hpp"
 
@@ -50,20 +80,22 @@ namespace gk {
 
 TypeObject Dict_type;
 
+// Entry fields and index slots are written under the owning dict's critical
+// section with atomic stores and read lock-free with atomic loads.
 struct DictEntry {
-  int64_t hash;
-  Object* key;    // strong; null for a deleted entry
-  Object* value;  // strong; null for a deleted entry
+  int64_t hash;   // relaxed; written before key
+  Object* key;    // strong; null for a deleted entry (release / acquire)
+  Object* value;  // strong; null for a deleted entry (release / acquire)
 };
 
-// Every field (and the indices/entries after it) is written only under the
-// owning dict's critical section.
 struct DictTable {
-  uint8_t log2_size;    // indices has 1 << log2_size slots
-  uint8_t index_bytes;  // width of one index slot: 1, 2, 4 or 8
-  bool str_keys;        // every key inserted so far is an exact str
-  size_t usable;        // entries that can still be appended before a resize
-  size_t nentries;      // entries[0, nentries) are used (live or deleted)
+  uint8_t log2_size;    // indices has 1 << log2_size slots; immutable
+  uint8_t index_bytes;  // width of one index slot: 1, 2, 4 or 8; immutable
+  bool str_keys;        // every key inserted so far is an exact str; critical section (relaxed store),
+                        // read lock-free (relaxed; a reader re-checks key types itself)
+  size_t usable;        // entries that can still be appended before a resize; critical section only
+  size_t nentries;      // entries[0, nentries) are used (live or deleted); critical section
+                        // (release store), read lock-free (acquire)
 };
 
 namespace {
@@ -97,20 +129,27 @@ inline DictEntry* entries(DictTable* t) noexcept {
 
 inline int64_t get_index(DictTable* t, size_t i) noexcept {
   switch (t->index_bytes) {
-    case 1: return reinterpret_cast<int8_t*>(indices(t))[i];
-    case 2: return reinterpret_cast<int16_t*>(indices(t))[i];
-    case 4: return reinterpret_cast<int32_t*>(indices(t))[i];
-    default: return reinterpret_cast<int64_t*>(indices(t))[i];
+    case 1: return sa::load_acquire(reinterpret_cast<int8_t*>(indices(t))[i]);
+    case 2: return sa::load_acquire(reinterpret_cast<int16_t*>(indices(t))[i]);
+    case 4: return sa::load_acquire(reinterpret_cast<int32_t*>(indices(t))[i]);
+    default: return sa::load_acquire(reinterpret_cast<int64_t*>(indices(t))[i]);
   }
 }
 inline void set_index(DictTable* t, size_t i, int64_t ix) noexcept {
   switch (t->index_bytes) {
-    case 1: reinterpret_cast<int8_t*>(indices(t))[i] = static_cast<int8_t>(ix); break;
-    case 2: reinterpret_cast<int16_t*>(indices(t))[i] = static_cast<int16_t>(ix); break;
-    case 4: reinterpret_cast<int32_t*>(indices(t))[i] = static_cast<int32_t>(ix); break;
-    default: reinterpret_cast<int64_t*>(indices(t))[i] = ix; break;
+    case 1: sa::store_release(reinterpret_cast<int8_t*>(indices(t))[i], ix); break;
+    case 2: sa::store_release(reinterpret_cast<int16_t*>(indices(t))[i], ix); break;
+    case 4: sa::store_release(reinterpret_cast<int32_t*>(indices(t))[i], ix); break;
+    default: sa::store_release(reinterpret_cast<int64_t*>(indices(t))[i], ix); break;
   }
 }
+inline Object* entry_key(const DictEntry& e) noexcept { return sa::load_acquire(e.key); }
+inline Object* entry_value(const DictEntry& e) noexcept { return sa::load_acquire(e.value); }
+inline int64_t entry_hash(const DictEntry& e) noexcept { return sa::load_relaxed(e.hash); }
+inline size_t nentries_of(const DictTable* t) noexcept { return sa::load_acquire(t->nentries); }
+inline DictTable* table_of(const DictObject* d) noexcept { return sa::load_seq_cst(d->table); }
+inline void bump_version(DictObject* d) noexcept { sa::store_release(d->version, d->version + 1); }
+inline void set_used(DictObject* d, size_t n) noexcept { sa::store_relaxed(d->used, n); }
 
 DictTable* table_new(uint8_t log2, bool str_keys) {
   if (log2 >= 58) raise_no_memory();
@@ -125,6 +164,11 @@ DictTable* table_new(uint8_t log2, bool str_keys) {
 }
 
 void table_free(DictTable* t) noexcept { mem_free(t, table_bytes(t->log2_size)); }
+void table_free_thunk(void* t) noexcept { table_free(static_cast<DictTable*>(t)); }
+// Free a table that was published: lock-free readers may still probe it.
+inline void table_retire(DictTable* t) {
+  if (t) sa::retire(t, table_free_thunk);
+}
 
 // Smallest log2 size whose table has at least `minsize` index slots.
 uint8_t log2_for_slots(size_t minsize) noexcept {
@@ -162,16 +206,24 @@ size_t find_slot_of(DictTable* t, int64_t hash, int64_t ix) noexcept {
 // A new table of 2**log2 slots holding src's live entries, in order, without
 // holes. References are moved (add_refs false) or duplicated (add_refs true).
 DictTable* table_compact_copy(DictTable* src, uint8_t log2, bool add_refs) {
-  DictTable* t = table_new(log2, src->str_keys);
+  DictTable* t = table_new(log2, sa::load_relaxed(src->str_keys));
   DictEntry* out = entries(t);
   DictEntry* in = entries(src);
   size_t n = 0;
-  for (size_t i = 0; i < src->nentries; ++i) {
-    if (!in[i].key) continue;
-    out[n] = in[i];
+  // src may be another dict's table read without its lock (dict.copy,
+  // update): entries are read atomically and holes skipped.
+  for (size_t i = 0, m = nentries_of(src); i < m; ++i) {
+    Object* k = entry_key(in[i]);
+    Object* v = entry_value(in[i]);
+    if (!k || !v) continue;
+    if (n == capacity_for(table_size(t))) break;  // src grew meanwhile: copy what fits
+    out[n].hash = entry_hash(in[i]);
+    out[n].key = k;
+    out[n].value = v;
+    if (!is_exact_str(k)) t->str_keys = false;
     if (add_refs) {
-      incref(out[n].key);
-      incref(out[n].value);
+      incref(k);
+      incref(v);
     }
     set_index(t, find_empty_slot(t, out[n].hash), static_cast<int64_t>(n));
     ++n;
@@ -186,7 +238,12 @@ DictTable* table_compact_copy(DictTable* src, uint8_t log2, bool add_refs) {
   if (!t) return d->used == 0;
   if (t->nentries + t->usable > table_capacity(t)) return false;
   size_t live = 0, referenced = 0;
-  for (size_t i = 0; i < t->nentries; ++i) live += entries(t)[i].key != nullptr;
+  for (size_t i = 0; i < t->nentries; ++i) {
+    const DictEntry& e = entries(t)[i];
+    if ((e.key == nullptr) != (e.value == nullptr)) return false;
+    if (e.key && t->str_keys && !is_exact_str(e.key)) return false;
+    live += e.key != nullptr;
+  }
   for (size_t i = 0; i < table_size(t); ++i) {
     int64_t ix = get_index(t, i);
     if (ix >= 0) {
@@ -209,8 +266,13 @@ inline void check(DictObject* d) noexcept {
 // --- hashing and lookup ------------------------------------------------------------
 
 
+constexpr int64_t kUnknown = -3;  // a lock-free lookup met a key it cannot compare without running code
+
 // Lookup in a table whose keys are all exact str, by an exact str key: no user
-// code runs. Returns the entry position or -1.
+// code runs. Returns the entry position or -1. Lock-free: under the GIL the
+// str_keys flag is trusted; without it another thread may be inserting the
+// first non-str key, so each key's type is checked (kUnknown on a non-str
+// key with the same hash).
 template <class IndexT>
 int64_t lookup_str_impl(DictTable* t, Object* key, int64_t hash) noexcept {
   size_t mask = table_size(t) - 1;
@@ -219,10 +281,22 @@ int64_t lookup_str_impl(DictTable* t, Object* key, int64_t hash) noexcept {
   const IndexT* index = reinterpret_cast<const IndexT*>(indices(t));
   DictEntry* ep = entries(t);
   for (;;) {
-    int64_t ix = index[i];
+    int64_t ix = sa::load_acquire(index[i]);
     if (ix >= 0) {
       DictEntry& e = ep[ix];
-      if (e.key == key || (e.hash == hash && str_equal(e.key, key))) return ix;
+      Object* k = entry_key(e);
+      if (k == key) return ix;
+      if (entry_hash(e) == hash) {
+        if constexpr (LockPolicy::lock_free_readers()) {
+          if (k) {
+            int eq = table_builtin_key_eq(k, key);
+            if (eq > 0) return ix;
+            if (eq < 0) return kUnknown;
+          }
+        } else {
+          if (str_equal(k, key)) return ix;
+        }
+      }
     } else if (ix == kEmpty) {
       return -1;
     }
@@ -240,13 +314,42 @@ int64_t lookup_str(DictTable* t, Object* key, int64_t hash) noexcept {
   }
 }
 
+// Lock-free lookup of any key, comparing without running code: the entry
+// position, -1 when absent, or kUnknown when a key with the same hash needs
+// __eq__ (the caller then takes the locked path).
+int64_t lookup_nolock(DictTable* t, Object* key, int64_t hash) noexcept {
+  if (sa::load_relaxed(t->str_keys) && is_exact_str(key)) return lookup_str(t, key, hash);
+  size_t mask = table_size(t) - 1;
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  size_t i = static_cast<size_t>(hash) & mask;
+  for (;;) {
+    int64_t ix = get_index(t, i);
+    if (ix == kEmpty) return -1;
+    if (ix >= 0) {
+      DictEntry& e = entries(t)[ix];
+      Object* k = entry_key(e);
+      if (k == key) return ix;
+      if (k && entry_hash(e) == hash) {
+        int eq = table_builtin_key_eq(k, key);
+        if (eq > 0) return ix;
+        if (eq < 0) return kUnknown;
+      }
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
 // General lookup: returns the entry position or -1. Compares with __eq__
 // when hashes match; restarts if that mutated the dict.
 int64_t lookup(ThreadState& ts, DictObject* d, Object* key, int64_t hash) {
   for (;;) {
-    DictTable* t = d->table;
+    DictTable* t = table_of(d);
     if (!t) return -1;
-    if (t->str_keys && is_exact_str(key)) return lookup_str(t, key, hash);
+    if (sa::load_relaxed(t->str_keys) && is_exact_str(key)) {
+      int64_t ix = lookup_str(t, key, hash);
+      if (ix != kUnknown) return ix;
+    }
     size_t mask = table_size(t) - 1;
     uint64_t perturb = static_cast<uint64_t>(hash);
     size_t i = static_cast<size_t>(hash) & mask;
@@ -256,16 +359,16 @@ int64_t lookup(ThreadState& ts, DictObject* d, Object* key, int64_t hash) {
       if (ix == kEmpty) return -1;
       if (ix >= 0) {
         DictEntry& e = entries(t)[ix];
-        if (e.key == key) return ix;
-        if (e.hash == hash) {
-          Object* startkey = e.key;
+        Object* startkey = entry_key(e);
+        if (startkey == key) return ix;
+        if (startkey && entry_hash(e) == hash) {
           if (int fast = table_builtin_key_eq(startkey, key); fast >= 0) {
             if (fast) return ix;
           } else {
-            uint64_t version = d->version;
+            uint64_t version = sa::load_acquire(d->version);
             Ref<Object> hold = newref(startkey);
             bool eq = rich_compare_bool(ts, startkey, key, CompareOp::EQ);
-            if (d->version != version || d->table != t) {
+            if (sa::load_acquire(d->version) != version || table_of(d) != t) {
               restart = true;
               break;
             }
@@ -280,35 +383,73 @@ int64_t lookup(ThreadState& ts, DictObject* d, Object* key, int64_t hash) {
   }
 }
 
+// The value for key (borrowed: see the top of the file) or null.
+// The lock-free path; a key that needs __eq__ takes the locked one.
+[[gnu::noinline]] Object* lookup_value_locked(ThreadState& ts, DictObject* d, Object* key, int64_t hash) {
+  CriticalSection cs(d);
+  int64_t ix = lookup(ts, d, key, hash);
+  return ix >= 0 ? entry_value(entries(d->table)[ix]) : nullptr;
+}
+
+inline Object* lookup_value(ThreadState& ts, DictObject* d, Object* key, int64_t hash) {
+  if constexpr (!LockPolicy::lock_free_readers()) {
+    // Under the GIL nothing changes under a reader: the general lookup (which
+    // takes the str fast path itself) is the whole story.
+    int64_t ix = lookup(ts, d, key, hash);
+    return ix >= 0 ? entries(d->table)[ix].value : nullptr;
+  } else {
+    DictTable* t = table_of(d);
+    if (!t) return nullptr;
+    int64_t ix = lookup_nolock(t, key, hash);
+    if (ix >= 0) return entry_value(entries(t)[ix]);  // null: deleted meanwhile, i.e. absent
+    if (ix == -1) return nullptr;
+    return lookup_value_locked(ts, d, key, hash);
+  }
+}
+
 // --- mutation -------------------------------------------------------------------------
 
 void resize(DictObject* d, uint8_t log2) {
   DictTable* old = d->table;
-  d->table = table_compact_copy(old, log2, /*add_refs=*/false);
-  table_free(old);
+  sa::store_seq_cst(d->table, table_compact_copy(old, log2, /*add_refs=*/false));
+  table_retire(old);
 }
 
 // Append a new entry for a key known to be absent. Increfs key and value.
 void insert_new(DictObject* d, Object* key, int64_t hash, Object* value) {
   DictTable* t = d->table;
   if (!t) {
-    t = d->table = table_new(kMinLog2, is_exact_str(key));
+    t = table_new(kMinLog2, is_exact_str(key));
+    sa::store_seq_cst(d->table, t);
   } else if (t->usable == 0) {
     resize(d, log2_for_slots(d->used * 3));
     t = d->table;
   }
-  if (t->str_keys && !is_exact_str(key)) t->str_keys = false;
-  size_t slot = find_empty_slot(t, hash);
-  set_index(t, slot, static_cast<int64_t>(t->nentries));
-  DictEntry& e = entries(t)[t->nentries++];
+  if (t->str_keys && !is_exact_str(key)) sa::store_relaxed(t->str_keys, false);
+  // The entry first, then the index slot and nentries that expose it.
+  size_t n = t->nentries;
+  DictEntry& e = entries(t)[n];
   incref(key);
   incref(value);
-  e.hash = hash;
-  e.key = key;
-  e.value = value;
+  sa::store_relaxed(e.hash, hash);
+  sa::store_release(e.key, key);
+  sa::store_release(e.value, value);
+  set_index(t, find_empty_slot(t, hash), static_cast<int64_t>(n));
+  sa::store_release(t->nentries, n + 1);
   --t->usable;
-  ++d->used;
-  ++d->version;
+  set_used(d, d->used + 1);
+  bump_version(d);
+}
+
+// Replace the value of live entry ix; returns the old value for the caller to
+// drop (sa::drop) after leaving the critical section.
+[[nodiscard]] Object* replace_value(DictObject* d, int64_t ix, Object* value) noexcept {
+  DictEntry& e = entries(d->table)[ix];
+  Object* old = e.value;
+  incref(value);
+  sa::store_release(e.value, value);
+  bump_version(d);
+  return old;
 }
 
 // d[key] = value with a known hash.
@@ -322,13 +463,9 @@ void insert(ThreadState& ts, DictObject* d, Object* key, int64_t hash, Object* v
       check(d);
       return;
     }
-    DictEntry& e = entries(d->table)[ix];
-    old = e.value;
-    incref(value);
-    e.value = value;
-    ++d->version;
+    old = replace_value(d, ix, value);
   }
-  decref(old);  // last: a __del__ sees the dict updated
+  sa::drop(old);  // last: a __del__ sees the dict updated
 }
 
 // Remove entry ix (live) of d's table; returns its key and value references.
@@ -338,15 +475,15 @@ void take_entry(DictObject* d, int64_t ix, Object*& key, Object*& value) noexcep
   set_index(t, find_slot_of(t, e.hash, ix), kDummy);
   key = e.key;
   value = e.value;
-  e.key = nullptr;
-  e.value = nullptr;
-  --d->used;
-  ++d->version;
+  sa::store_release(e.key, nullptr);
+  sa::store_release(e.value, nullptr);
+  set_used(d, d->used - 1);
+  bump_version(d);
 }
 
 // Remove key; returns the value (new reference) or null when missing.
 Ref<Object> pop_hashed(ThreadState& ts, DictObject* d, Object* key, int64_t hash) {
-  if (d->used == 0) return nullptr;
+  if (sa::load_relaxed(d->used) == 0) return nullptr;
   Object *k, *v;
   {
     CriticalSection cs(d);
@@ -355,43 +492,67 @@ Ref<Object> pop_hashed(ThreadState& ts, DictObject* d, Object* key, int64_t hash
     take_entry(d, ix, k, v);
     check(d);
   }
-  decref(k);
-  return steal(v);
+  sa::drop(k);
+  return sa::hand_out(v);
+}
+
+// The first live entry at or after pos in d's current table, read lock-free
+// (borrowed k, v, valid until the caller's next eval-breaker check); false at
+// the end. pos is left after it.
+bool next_live(DictObject* d, size_t& pos, Object** k, Object** v, int64_t* h) noexcept {
+  DictTable* t = table_of(d);
+  if (!t) return false;
+  DictEntry* ep = entries(t);
+  for (size_t n = nentries_of(t); pos < n;) {
+    DictEntry& e = ep[pos++];
+    Object* ek = entry_key(e);
+    if (!ek) continue;
+    Object* ev = entry_value(e);
+    if (!ev) continue;  // deleted between the two loads
+    if (k) *k = ek;
+    if (v) *v = ev;
+    if (h) *h = entry_hash(e);
+    return true;
+  }
+  return false;
 }
 
 // --- update / merge ---------------------------------------------------------------------
 
-// d.update(other) for another dict whose iteration is the plain one.
+// d.update(other) for another dict whose iteration is the plain one. Holds
+// both dicts' sections (the two-object form) for the whole merge; a key's
+// __eq__ may suspend them, and a change of `other` meanwhile is reported.
 void merge_dict(ThreadState& ts, DictObject* d, DictObject* other) {
-  if (d == other || other->used == 0) return;
-  {
-    CriticalSection cs(d);
-    if (d->used == 0 && other->table->nentries == other->used && type_check_exact(d, &Dict_type)) {
-      // Empty target, compact source: clone the table.
-      DictTable* src = other->table;
-      DictTable* old = d->table;
-      d->table = table_compact_copy(src, src->log2_size, /*add_refs=*/true);
-      d->used = other->used;
-      ++d->version;
-      if (old) table_free(old);
-      return;
-    }
-    if (!d->table || d->table->usable < other->used) {
-      uint8_t log2 = log2_for_entries(d->used + other->used);
-      if (!d->table)
-        d->table = table_new(log2, true);
-      else if (log2 > d->table->log2_size)
-        resize(d, log2);
-    }
+  if (d == other || sa::load_relaxed(other->used) == 0) return;
+  CriticalSection cs(d, other);
+  DictTable* src = other->table;
+  if (!src || other->used == 0) return;
+  if (d->used == 0 && src->nentries == other->used && type_check_exact(d, &Dict_type)) {
+    // Empty target, compact source: clone the table.
+    DictTable* old = d->table;
+    DictTable* t = table_compact_copy(src, src->log2_size, /*add_refs=*/true);
+    sa::store_seq_cst(d->table, t);
+    set_used(d, t->nentries);
+    bump_version(d);
+    table_retire(old);
+    check(d);
+    return;
   }
-  DictTable* t = other->table;
-  size_t n = t->nentries, size = other->used;
+  if (!d->table || d->table->usable < other->used) {
+    uint8_t log2 = log2_for_entries(d->used + other->used);
+    if (!d->table)
+      sa::store_seq_cst(d->table, table_new(log2, true));
+    else if (log2 > d->table->log2_size)
+      resize(d, log2);
+  }
+  size_t n = src->nentries, size = other->used;
   for (size_t i = 0; i < n; ++i) {
-    DictEntry& e = entries(t)[i];
-    if (!e.key) continue;
-    Ref<Object> k = newref(e.key), v = newref(e.value);
-    insert(ts, d, k, e.hash, v);
-    if (other->table != t || t->nentries != n || other->used != size)
+    DictEntry& e = entries(src)[i];
+    Object* ek = entry_key(e);
+    if (!ek) continue;
+    Ref<Object> k = newref(ek), v = newref(entry_value(e));
+    insert(ts, d, k, entry_hash(e), v);
+    if (table_of(other) != src || nentries_of(src) != n || sa::load_relaxed(other->used) != size)
       raise(Exc_RuntimeError, "dict mutated during update");
   }
 }
@@ -473,10 +634,9 @@ Ref<Object> dict_repr(ThreadState& ts, Object* self) {
   std::string out = "{";
   bool first = true;
   // An item's repr may mutate the dict: walk by position, re-reading the table.
-  for (size_t pos = 0; d->table && pos < d->table->nentries; ++pos) {
-    DictEntry& e = entries(d->table)[pos];
-    if (!e.key) continue;
-    Ref<Object> k = newref(e.key), v = newref(e.value);
+  Object *ek, *ev;
+  for (size_t pos = 0; next_live(d, pos, &ek, &ev, nullptr);) {
+    Ref<Object> k = newref(ek), v = newref(ev);
     if (!first) out += ", ";
     first = false;
     out += repr_utf8(ts, k);
@@ -488,15 +648,14 @@ Ref<Object> dict_repr(ThreadState& ts, Object* self) {
 }
 
 bool dict_equal(ThreadState& ts, DictObject* a, DictObject* b) {
-  if (a->used != b->used) return false;
-  for (size_t pos = 0; a->table && pos < a->table->nentries; ++pos) {
-    DictEntry& e = entries(a->table)[pos];
-    if (!e.key) continue;
-    int64_t h = e.hash;
-    Ref<Object> k = newref(e.key), av = newref(e.value);
-    int64_t ix = lookup(ts, b, k, h);
-    if (ix < 0) return false;
-    Ref<Object> bv = newref(entries(b->table)[ix].value);
+  if (dict_size(a) != dict_size(b)) return false;
+  Object *ek, *ev;
+  int64_t h;
+  for (size_t pos = 0; next_live(a, pos, &ek, &ev, &h);) {
+    Ref<Object> k = newref(ek), av = newref(ev);
+    Object* found = lookup_value(ts, b, k, h);
+    if (!found) return false;
+    Ref<Object> bv = newref(found);
     if (!equals(ts, av, bv)) return false;
   }
   return true;
@@ -513,13 +672,12 @@ size_t dict_len(ThreadState&, Object* self) { return dict_size(self); }
 bool dict_bool(ThreadState&, Object* self) { return dict_size(self) != 0; }
 
 bool dict_contains(ThreadState& ts, Object* self, Object* key) {
-  return lookup(ts, as_dict(self), key, table_key_hash(ts, key)) >= 0;
+  return lookup_value(ts, as_dict(self), key, table_key_hash(ts, key)) != nullptr;
 }
 
 Ref<Object> dict_subscript(ThreadState& ts, Object* self, Object* key) {
   DictObject* d = as_dict(self);
-  int64_t ix = lookup(ts, d, key, table_key_hash(ts, key));
-  if (ix >= 0) return newref(entries(d->table)[ix].value);
+  if (Object* v = lookup_value(ts, d, key, table_key_hash(ts, key))) return newref(v);
   if (!type_check_exact(self, &Dict_type) && type_lookup(type_of(self), names::__missing__))
     return call_method(ts, self, names::__missing__, &key, 1);
   raise_with_arg(Exc_KeyError, key);
@@ -559,8 +717,11 @@ struct DictViewObject : Object {
   Object* dict;  // strong; immutable after creation
 };
 
+// Threads may share one iterator: `dict` is loaded with acquire and cleared by
+// exchange (only the thread that takes it drops it); the counters use relaxed
+// atomic loads and stores (two threads may get the same item, never a freed one).
 struct DictIterObject : Object {
-  Object* dict;     // strong; null once exhausted. Owner: the iterating thread (all fields).
+  Object* dict;     // strong; null once exhausted
   size_t used;      // dict size when iteration started; SIZE_MAX after a "changed size" error
   int64_t pos;      // next entry position (reverse: counts down)
   size_t len;       // items still expected
@@ -598,9 +759,10 @@ Ref<Object> dict_iter_new(Object* d, ViewKind kind, bool reverse) {
   incref(d);
   DictObject* dd = as_dict(d);
   it->dict = d;
-  it->used = dd->used;
-  it->len = dd->used;
-  it->pos = reverse ? (dd->table ? static_cast<int64_t>(dd->table->nentries) - 1 : -1) : 0;
+  it->used = dict_size(dd);
+  it->len = it->used;
+  DictTable* t = table_of(dd);
+  it->pos = reverse ? (t ? static_cast<int64_t>(nentries_of(t)) - 1 : -1) : 0;
   return steal<Object>(it);
 }
 
@@ -611,64 +773,88 @@ void dict_iter_dealloc(Object* o) noexcept {
   object_free(o, sizeof(DictIterObject));
 }
 
+// See iter_release in list.cpp: only the thread that takes the pointer drops it.
+void dict_iter_release(ThreadState& ts, Object*& slot) {
+  if constexpr (LockPolicy::lock_free_readers()) {
+    if (Object* d = sa::ref(slot).exchange(nullptr, std::memory_order_acq_rel)) decref_shared(ts, d);
+  } else {
+    Object* d = slot;
+    slot = nullptr;
+    decref(d);
+  }
+}
+
 template <ViewKind Kind, bool Reverse>
-Ref<Object> dict_iter_next(ThreadState&, Object* o) {
+Ref<Object> dict_iter_next(ThreadState& ts, Object* o) {
   auto* it = static_cast<DictIterObject*>(o);
-  Object* dobj = it->dict;
+  Object* dobj = sa::load_acquire(it->dict);
   if (!dobj) return nullptr;
   DictObject* d = as_dict(dobj);
-  if (it->used != d->used) {
-    it->used = SIZE_MAX;  // keep failing
+  if (sa::load_relaxed(it->used) != dict_size(d)) {
+    sa::store_relaxed(it->used, SIZE_MAX);  // keep failing
     raise(Exc_RuntimeError, "dictionary changed size during iteration");
   }
-  DictTable* t = d->table;
-  DictEntry* e = nullptr;
+  DictTable* t = table_of(d);
+  Object *k = nullptr, *v = nullptr;
   if (t) {
+    DictEntry* ep = entries(t);
+    int64_t pos = sa::load_relaxed(it->pos);
     if constexpr (Reverse) {
-      while (it->pos >= 0 && !entries(t)[it->pos].key) --it->pos;
-      if (it->pos >= 0) e = &entries(t)[it->pos--];
+      int64_t n = static_cast<int64_t>(nentries_of(t));
+      if (pos >= n) pos = n - 1;  // the table was rebuilt smaller
+      for (; pos >= 0; --pos) {
+        k = entry_key(ep[pos]);
+        v = k ? entry_value(ep[pos]) : nullptr;
+        if (v) break;
+      }
+      sa::store_relaxed(it->pos, pos >= 0 ? pos - 1 : -1);
+      if (pos < 0) k = v = nullptr;
     } else {
-      size_t n = t->nentries;
-      size_t pos = static_cast<size_t>(it->pos);
-      while (pos < n && !entries(t)[pos].key) ++pos;
-      if (pos < n) e = &entries(t)[pos++];
-      it->pos = static_cast<int64_t>(pos);
+      size_t n = nentries_of(t);
+      size_t p = static_cast<size_t>(pos);
+      for (; p < n; ++p) {
+        k = entry_key(ep[p]);
+        v = k ? entry_value(ep[p]) : nullptr;
+        if (v) break;
+      }
+      if (p >= n) k = v = nullptr;
+      sa::store_relaxed(it->pos, static_cast<int64_t>(p < n ? p + 1 : p));
     }
   }
-  if (!e) {
-    it->dict = nullptr;
-    decref(dobj);
+  if (!v) {
+    dict_iter_release(ts, it->dict);
     return nullptr;
   }
-  if (it->len == 0) {
-    it->dict = nullptr;
-    decref(dobj);
+  size_t len = sa::load_relaxed(it->len);
+  if (len == 0) {
+    dict_iter_release(ts, it->dict);
     raise(Exc_RuntimeError, "dictionary keys changed during iteration");
   }
-  --it->len;
-  if constexpr (Kind == ViewKind::Keys) return newref(e->key);
-  if constexpr (Kind == ViewKind::Values) return newref(e->value);
+  sa::store_relaxed(it->len, len - 1);
+  if constexpr (Kind == ViewKind::Keys) return newref(k);
+  if constexpr (Kind == ViewKind::Values) return newref(v);
   Object* r = it->result;
   if (LockPolicy::has_gil && r && refcount(r) == 1) {
     // Nobody kept the previous pair: refill it in place.
     Object* ok = tuple_get(r, 0);
     Object* ov = tuple_get(r, 1);
-    incref(e->key);
-    incref(e->value);
-    tuple_set_steal(r, 0, e->key);
-    tuple_set_steal(r, 1, e->value);
+    incref(k);
+    incref(v);
+    tuple_set_steal(r, 0, k);
+    tuple_set_steal(r, 1, v);
     decref(ok);
     decref(ov);
     return newref(r);
   }
-  Ref<Object> pair = tuple_pack({e->key, e->value});
+  Ref<Object> pair = tuple_pack({k, v});
   if (LockPolicy::has_gil) assign(it->result, pair);
   return pair;
 }
 
 Ref<Object> dict_iter_length_hint(ThreadState&, Object* o, Object* const*, size_t, Object*) {
   auto* it = static_cast<DictIterObject*>(o);
-  return int_from_u64(it->dict && it->used == dict_size(it->dict) ? it->len : 0);
+  Object* d = sa::load_acquire(it->dict);
+  return int_from_u64(d && sa::load_relaxed(it->used) == dict_size(d) ? sa::load_relaxed(it->len) : 0);
 }
 
 Ref<Object> self_iter(ThreadState&, Object* self) { return newref(self); }
@@ -694,9 +880,9 @@ bool items_contains(ThreadState& ts, Object* v, Object* item) {
   if (!is_tuple(item) || tuple_size(item) != 2) return false;
   DictObject* d = as_dict(view_dict(v));
   Object* key = tuple_get(item, 0);
-  int64_t ix = lookup(ts, d, key, table_key_hash(ts, key));
-  if (ix < 0) return false;
-  Ref<Object> found = newref(entries(d->table)[ix].value);
+  Object* fv = lookup_value(ts, d, key, table_key_hash(ts, key));
+  if (!fv) return false;
+  Ref<Object> found = newref(fv);
   return equals(ts, found, tuple_get(item, 1));
 }
 
@@ -820,6 +1006,7 @@ Ref<Object> m_setdefault(ThreadState& ts, Object* self, Object* const* args, siz
   int64_t ix = lookup(ts, d, key, h);
   if (ix >= 0) return newref(entries(d->table)[ix].value);
   insert_new(d, key, h, dflt);
+  check(d);
   return newref(dflt);
 }
 
@@ -843,12 +1030,14 @@ Ref<Object> m_popitem(ThreadState&, Object* self, Object* const*, size_t nargs, 
     int64_t i = static_cast<int64_t>(t->nentries) - 1;
     while (!entries(t)[i].key) --i;
     take_entry(d, i, k, v);
-    t->nentries = static_cast<size_t>(i);
+    // Under the GIL the position is reused (as CPython); without it a reader
+    // may still be matching this entry's key, so positions are never reused.
+    if constexpr (!LockPolicy::lock_free_readers()) t->nentries = static_cast<size_t>(i);
     check(d);
   }
   Ref<Object> r = tuple_new(2);
-  tuple_set_steal(r, 0, k);
-  tuple_set_steal(r, 1, v);
+  tuple_set_steal(r, 0, sa::hand_out(k).release());
+  tuple_set_steal(r, 1, sa::hand_out(v).release());
   return r;
 }
 
@@ -906,7 +1095,7 @@ Ref<Object> m_reversed(ThreadState&, Object* self, Object* const*, size_t nargs,
 
 Ref<Object> m_sizeof(ThreadState&, Object* self, Object* const*, size_t nargs, Object*) {
   check_nargs("__sizeof__", nargs, 0, 0);
-  DictTable* t = as_dict(self)->table;
+  DictTable* t = table_of(as_dict(self));
   return int_from_u64(sizeof(DictObject) + (t ? table_bytes(t->log2_size) : 0));
 }
 
@@ -1019,19 +1208,15 @@ Object* dict_get(ThreadState& ts, Object* d, Object* key) {
 }
 
 Object* dict_get_hashed(ThreadState& ts, Object* d, Object* key, int64_t hash) {
-  DictObject* dd = as_dict(d);
-  int64_t ix = lookup(ts, dd, key, hash);
-  return ix >= 0 ? entries(dd->table)[ix].value : nullptr;
+  return lookup_value(ts, as_dict(d), key, hash);
 }
 
 Object* dict_get_str(ThreadState& ts, Object* d, Object* key) {
   DictObject* dd = as_dict(d);
-  DictTable* t = dd->table;
-  if (!t) return nullptr;
+  if (!sa::load_relaxed(dd->table)) return nullptr;
   int64_t h = static_cast<StrObject*>(key)->hash;
   if (h == -1) h = str_hash(key);
-  int64_t ix = t->str_keys ? lookup_str(t, key, h) : lookup(ts, dd, key, h);
-  return ix >= 0 ? entries(dd->table)[ix].value : nullptr;
+  return lookup_value(ts, dd, key, h);
 }
 
 void dict_set(ThreadState& ts, Object* d, Object* key, Object* value) {
@@ -1040,24 +1225,40 @@ void dict_set(ThreadState& ts, Object* d, Object* key, Object* value) {
 
 namespace {
 [[gnu::noinline]] Object* get_str_hint_missed(ThreadState& ts, DictObject* dd, Object* key, uint32_t* hint) {
-  DictTable* t = dd->table;
   int64_t hash = static_cast<StrObject*>(key)->hash;
   if (hash == -1) hash = str_hash(key);
-  int64_t ix = t->str_keys ? lookup_str(t, key, hash) : lookup(ts, dd, key, hash);
-  if (ix < 0) return nullptr;
-  *hint = static_cast<uint32_t>(ix);
-  return entries(dd->table)[ix].value;
+  if constexpr (!LockPolicy::lock_free_readers()) {
+    DictTable* t = dd->table;
+    int64_t ix = t->str_keys ? lookup_str(t, key, hash) : lookup(ts, dd, key, hash);
+    if (ix < 0) return nullptr;
+    *hint = static_cast<uint32_t>(ix);
+    return entries(dd->table)[ix].value;
+  } else {
+    DictTable* t = table_of(dd);
+    if (!t) return nullptr;
+    int64_t ix = lookup_nolock(t, key, hash);
+    if (ix >= 0) {
+      *hint = static_cast<uint32_t>(ix);
+      return entry_value(entries(t)[ix]);
+    }
+    if (ix == -1) return nullptr;
+    return lookup_value_locked(ts, dd, key, hash);
+  }
 }
 }  // namespace
 
 // The hit path stays small (no register saves): the rest is a tail call.
+// Lock-free: the hint is bounded by the loaded table's nentries, and an entry
+// whose key IS `key` is the key's entry (its value is null if just deleted).
 Object* dict_get_str_hinted(ThreadState& ts, Object* d, Object* key, uint32_t* hint) {
   DictObject* dd = as_dict(d);
-  DictTable* t = dd->table;
+  DictTable* t = table_of(dd);
   if (!t) return nullptr;
-  if (size_t h = *hint; h < t->nentries) {
+  if (size_t h = *hint; h < nentries_of(t)) {
     DictEntry& e = entries(t)[h];
-    if (e.key == key) return e.value;
+    if (entry_key(e) == key) {
+      if (Object* v = entry_value(e)) return v;
+    }
   }
   return get_str_hint_missed(ts, dd, key, hint);
 }
@@ -1068,44 +1269,38 @@ void dict_set_str_hinted(ThreadState& ts, Object* d, Object* key, Object* value,
   {
     CriticalSection cs(dd);
     DictTable* t = dd->table;
-    if (size_t h = *hint; t && h < t->nentries && entries(t)[h].key == key) {
-      DictEntry& e = entries(t)[h];
-      old = e.value;
-      incref(value);
-      e.value = value;
-      ++dd->version;
-    }
+    if (size_t h = *hint; t && h < t->nentries && entries(t)[h].key == key) old = replace_value(dd, h, value);
   }
   if (old) {
-    decref(old);  // last: a __del__ sees the dict updated
+    sa::drop(old);  // last: a __del__ sees the dict updated
     return;
   }
   int64_t hash = static_cast<StrObject*>(key)->hash;
   if (hash == -1) hash = str_hash(key);
-  if (!dd->table || dd->table->str_keys) {
-    // insert() for a table of str keys (no user code runs), noting the position.
-    {
-      CriticalSection cs(dd);
-      DictTable* t = dd->table;
+  {
+    CriticalSection cs(dd);
+    DictTable* t = dd->table;
+    if (!t || t->str_keys) {
+      // insert() for a table of str keys (no user code runs), noting the position.
       int64_t ix = t ? lookup_str(t, key, hash) : -1;
+      if (ix == kUnknown) ix = lookup(ts, dd, key, hash);  // cannot run code: every key is a str
       if (ix < 0) {
         insert_new(dd, key, hash, value);
         check(dd);
         *hint = static_cast<uint32_t>(dd->table->nentries - 1);
         return;
       }
-      DictEntry& e = entries(t)[ix];
-      old = e.value;
-      incref(value);
-      e.value = value;
-      ++dd->version;
+      old = replace_value(dd, ix, value);
       *hint = static_cast<uint32_t>(ix);
     }
-    decref(old);  // last: a __del__ sees the dict updated
+  }
+  if (old) {
+    sa::drop(old);  // last: a __del__ sees the dict updated
     return;
   }
   insert(ts, dd, key, hash, value);
   // Where the key is now: insert appends a new key at the end.
+  CriticalSection cs(dd);
   DictTable* t = dd->table;
   if (!t) return;
   if (t->nentries > 0 && entries(t)[t->nentries - 1].key == key) {
@@ -1122,7 +1317,7 @@ bool dict_del(ThreadState& ts, Object* d, Object* key) {
 
 Ref<Object> dict_pop(ThreadState& ts, Object* d, Object* key) {
   DictObject* dd = as_dict(d);
-  if (dd->used == 0) {
+  if (dict_size(dd) == 0) {
     table_key_hash(ts, key);  // an unhashable key still raises, as in CPython
     return nullptr;
   }
@@ -1135,18 +1330,19 @@ void dict_clear(Object* d) noexcept {
   {
     CriticalSection cs(dd);
     t = dd->table;
-    dd->table = nullptr;
-    dd->used = 0;
-    ++dd->version;
+    sa::store_seq_cst(dd->table, nullptr);
+    set_used(dd, 0);
+    bump_version(dd);
   }
   if (!t) return;
+  // The unpublished table is ours; readers may still scan it (retired below).
   DictEntry* ep = entries(t);
   for (size_t i = 0; i < t->nentries; ++i) {
     if (!ep[i].key) continue;
-    decref(ep[i].key);
-    decref(ep[i].value);
+    sa::drop(ep[i].key);
+    sa::drop(ep[i].value);
   }
-  table_free(t);
+  table_retire(t);
 }
 
 bool dict_next(Object* d, size_t& pos, Object** key, Object** value) noexcept {
@@ -1155,18 +1351,7 @@ bool dict_next(Object* d, size_t& pos, Object** key, Object** value) noexcept {
 }
 
 bool dict_next_hashed(Object* d, size_t& pos, Object** key, Object** value, int64_t* hash) noexcept {
-  DictTable* t = as_dict(d)->table;
-  if (!t) return false;
-  DictEntry* ep = entries(t);
-  while (pos < t->nentries) {
-    DictEntry& e = ep[pos++];
-    if (!e.key) continue;
-    if (key) *key = e.key;
-    if (value) *value = e.value;
-    if (hash) *hash = e.hash;
-    return true;
-  }
-  return false;
+  return next_live(as_dict(d), pos, key, value, hash);
 }
 
 void dict_update(ThreadState& ts, Object* d, Object* other) { update_arg(ts, d, other); }
@@ -1174,12 +1359,13 @@ void dict_update(ThreadState& ts, Object* d, Object* other) { update_arg(ts, d, 
 Ref<Object> dict_copy(ThreadState&, Object* d) {
   DictObject* src = as_dict(d);
   Ref<Object> r = dict_new();
+  CriticalSection cs(src);  // a consistent snapshot
   if (src->used == 0) return r;
   DictTable* t = src->table;
   uint8_t log2 = t->nentries == src->used ? t->log2_size : log2_for_entries(src->used);
   DictObject* dst = as_dict(r);
   dst->table = table_compact_copy(t, log2, /*add_refs=*/true);
-  dst->used = src->used;
+  dst->used = dst->table->nentries;
   return r;
 }
 
@@ -1187,6 +1373,7 @@ namespace {
 template <class F>
 Ref<Object> collect(Object* d, F pick) {
   DictObject* dd = as_dict(d);
+  CriticalSection cs(dd);  // a consistent snapshot: the list is sized by `used`
   Ref<Object> l = list_new(dd->used);
   size_t pos = 0, i = 0;
   Object *k, *v;
@@ -1209,6 +1396,11 @@ Object* dict_get_cstr(ThreadState& ts, Object* d, const char* key) { return dict
 
 void dict_set_cstr(ThreadState& ts, Object* d, const char* key, Object* value) {
   dict_set(ts, d, intern(key), value);
+}
+
+bool dict_check(Object* d) noexcept {
+  CriticalSection cs(d);
+  return table_check(as_dict(d));
 }
 
 }  // namespace gk

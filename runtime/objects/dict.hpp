@@ -1,25 +1,40 @@
 // runtime/objects/dict.hpp — dict: an insertion-ordered hash table (compact
 // layout: a sparse index array into a dense entry array, like CPython's).
-// Writes take CriticalSection(dict). The table layout is private to dict.cpp.
+// Writes take CriticalSection(dict); lookups, len and iteration are
+// lock-free (see the top of dict.cpp). The table layout is private to dict.cpp.
 #pragma once
 
 #include "objects/object.hpp"
+#include "objects/shared_access.hpp"
 
 namespace gk {
 
 struct DictTable;  // private to dict.cpp
 
 struct DictObject : Object {
-  size_t used;        // live entries; written under the dict's critical section
+  size_t used;        // live entries; written under the dict's critical section (relaxed
+                      // store), read lock-free (relaxed)
   uint64_t version;   // bumped on every mutation (iteration-safety checks, caches); per dict,
-                      // so compare it only against the same (live) dict; same guard
-  DictTable* table;   // owned; null for a new empty dict; same guard
+                      // so compare it only against the same (live) dict. Written under the
+                      // critical section with a release store after the change; read
+                      // lock-free with acquire (dict_version_of)
+  DictTable* table;   // owned; null for a new empty dict. Written under the critical section
+                      // (seq_cst store; a replaced table is retired through QSBR); read
+                      // lock-free (seq_cst)
 };
 
 Ref<Object> dict_new();
-inline size_t dict_size(const Object* d) noexcept { return static_cast<const DictObject*>(d)->used; }
+inline size_t dict_size(const Object* d) noexcept { return sa::load_relaxed(static_cast<const DictObject*>(d)->used); }
+// The version, read without the dict's lock (for inline caches).
+inline uint64_t dict_version_of(const Object* d) noexcept {
+  return sa::load_acquire(static_cast<const DictObject*>(d)->version);
+}
+// Invariant checker (see dict.cpp); takes the dict's critical section.
+bool dict_check(Object* d) noexcept;
 
 // Lookup: borrowed value or null when missing. May run __hash__/__eq__ (hence ts).
+// Borrowed values stay valid until the caller's next eval-breaker check even
+// if another thread replaces them (their drop is deferred): incref before that.
 Object* dict_get(ThreadState& ts, Object* d, Object* key);
 // Lookup with a precomputed hash (for callers that already have it).
 Object* dict_get_hashed(ThreadState& ts, Object* d, Object* key, int64_t hash);

@@ -51,6 +51,7 @@
 
 #include "objects/abstract.hpp"
 #include "objects/args.hpp"
+#include "objects/dict.hpp"
 #include "objects/exceptions.hpp"
 #include "objects/float.hpp"
 #include "objects/int.hpp"
@@ -1136,6 +1137,12 @@ void list_extend(ThreadState& ts, Object* self, Object* iterable) {
     }
     check(l);
     return;
+  }
+  if (type_check_exact(iterable, &Dict_type)) {
+    // A snapshot taken under the dict's section: list(d) never sees another
+    // thread's change mid-way (under the GIL no bytecode runs during it either).
+    Ref<Object> keys = dict_keys_list(iterable);
+    return list_extend(ts, self, keys);
   }
   Ref<Object> it = get_iter(ts, iterable);
   TypeObject* itype = type_of(it);

@@ -17,8 +17,31 @@
 //   fill * 5 < mask * 3 after every insertion (so an unused slot always exists)
 //
 // Lookups may run __eq__: when the table (or the compared entry) changed
-// meanwhile, the lookup restarts. Concurrency: every mutation runs inside
-// CriticalSection(set).
+// meanwhile, the lookup restarts.
+//
+// Concurrency (no-GIL build; under the GIL the same code runs with no-op
+// critical sections and plain-mov atomics).
+//   Writers: every mutation runs inside CriticalSection(set) (two-object form
+//   when merging another set). Entry stores are atomic: a new key's hash
+//   (relaxed) before its key (release); a deletion stores dummy() into key
+//   (release), then -1 into hash. A replaced table (resize, clear, an
+//   in-place operator's new body) is unpublished with a seq_cst store and
+//   freed through sa::retire (QSBR); dropped keys go through sa::drop;
+//   set.pop hands the caller a new reference (sa::hand_out).
+//   Readers: `in` (set_contains) and iteration are lock-free: load the table
+//   (seq_cst), probe with acquire loads of keys, and compare without running
+//   code (identity, exact str/int); a key that would need __eq__ falls back
+//   to lookkey under the set's critical section. Other operations that read
+//   another set (union, issubset, ...) iterate it lock-free too, and call
+//   lookkey on a set they do not lock: lookkey only ever compares pointers
+//   after a call into Python code, re-reading the table first.
+//   An entry may be reused for another key once it is a dummy; a racing
+//   reader can then see a key with a newer hash: it only ever answers "in"
+//   for a key it found identical or equal, so the answer is one that held
+//   during the call.
+// Who may touch each field: SetObject in set.hpp, SetTable and SetEntry below.
+// Invariant checker: set_check(s) (also run after mutations by
+// -Dchecks=full).
 #include "objects/table_keys.hpp"
 #include "objects/set.hpp"
 
@@ -42,17 +65,17 @@ namespace gk {
 TypeObject Set_type;
 TypeObject FrozenSet_type;
 
+// Written under the owning set's critical section with atomic stores; read
+// lock-free with atomic loads (key acquire, hash relaxed).
 struct SetEntry {
   Object* key;   // strong (active), dummy() (deleted) or null (unused)
   int64_t hash;  // the key's hash; -1 for a dummy, 0 for unused
 };
 
-// Every field (and the entries after it) is written only under the owning
-// set's critical section.
 struct SetTable {
-  size_t mask;    // slots - 1
-  size_t fill;    // active + dummy entries
-  size_t finger;  // where pop() starts looking
+  size_t mask;    // slots - 1; immutable
+  size_t fill;    // active + dummy entries; the set's critical section only
+  size_t finger;  // where pop() starts looking; the set's critical section only
   // SetEntry entries[mask + 1] follow
 };
 
@@ -83,10 +106,23 @@ SetTable* table_new(size_t size) {
   return t;
 }
 void table_free(SetTable* t) noexcept { mem_free(t, table_bytes(t->mask)); }
+void table_free_thunk(void* t) noexcept { table_free(static_cast<SetTable*>(t)); }
+// Free a table that was published: lock-free readers may still probe it.
+inline void table_retire(SetTable* t) {
+  if (t) sa::retire(t, table_free_thunk);
+}
+inline SetTable* table_of(const SetObject* so) noexcept { return sa::load_seq_cst(so->table); }
+inline Object* entry_key(const SetEntry& e) noexcept { return sa::load_acquire(e.key); }
+inline int64_t entry_hash(const SetEntry& e) noexcept { return sa::load_relaxed(e.hash); }
+inline void set_entry(SetEntry& e, Object* key, int64_t hash) noexcept {
+  sa::store_relaxed(e.hash, hash);
+  sa::store_release(e.key, key);
+}
+inline void set_used(SetObject* so, size_t n) noexcept { sa::store_relaxed(so->used, n); }
 
 // The set's table, created (8 slots) on first use.
 inline SetTable* ensure_table(SetObject* so) {
-  if (!so->table) so->table = table_new(kMinSize);
+  if (!so->table) sa::store_seq_cst(so->table, table_new(kMinSize));
   return so->table;
 }
 inline size_t mask_of(const SetObject* so) noexcept { return so->table ? so->table->mask : kMinSize - 1; }
@@ -133,8 +169,7 @@ void insert_clean(SetTable* t, Object* key, int64_t hash) noexcept {
     i = (i * 5 + 1 + perturb) & mask;
     continue;
   found:
-    e->key = key;
-    e->hash = hash;
+    set_entry(*e, key, hash);  // the table may be published (merge into an empty set)
     return;
   }
 }
@@ -156,17 +191,17 @@ void table_resize(SetObject* so, size_t minused) {
       Object* k = oe[i].key;
       if (k && k != dummy()) insert_clean(t, k, oe[i].hash);
     }
-    table_free(old);
   }
   t->fill = so->used;
-  so->table = t;
+  sa::store_seq_cst(so->table, t);
+  table_retire(old);
 }
 
 // The active entry holding key, or null. May run __eq__ (restarts when the
 // table changed under it).
 SetEntry* lookkey(ThreadState& ts, SetObject* so, Object* key, int64_t hash) {
 restart:
-  SetTable* t = so->table;
+  SetTable* t = table_of(so);
   if (!t) return nullptr;
   size_t mask = t->mask;
   uint64_t perturb = static_cast<uint64_t>(hash);
@@ -175,16 +210,17 @@ restart:
     SetEntry* e = &entries(t)[i];
     size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
     for (;;) {
-      if (e->hash == 0 && !e->key) return nullptr;
-      if (e->hash == hash) {
-        Object* startkey = e->key;
+      Object* startkey = entry_key(*e);
+      if (!startkey) return nullptr;
+      if (startkey != dummy() && entry_hash(*e) == hash) {
         if (startkey == key) return e;
         if (int fast = table_builtin_key_eq(startkey, key); fast >= 0) {
           if (fast) return e;
         } else {
           Ref<Object> hold = newref(startkey);
           bool eq = rich_compare_bool(ts, startkey, key, CompareOp::EQ);
-          if (so->table != t || t->mask != mask || e->key != startkey) goto restart;
+          // The table pointer first: t may be freed if it is no longer the set's.
+          if (table_of(so) != t || entry_key(*e) != startkey) goto restart;
           if (eq) return e;
         }
       }
@@ -212,15 +248,14 @@ restart:
     for (;;) {
       if (e->hash == 0 && !e->key) {
         if (freeslot) {  // reuse a dummy seen on the probe path
-          freeslot->key = hold.release();
-          freeslot->hash = hash;
-          ++so->used;
+          set_entry(*freeslot, hold.release(), hash);
+          set_used(so, so->used + 1);
+          check(so);
           return;
         }
-        e->key = hold.release();
-        e->hash = hash;
+        set_entry(*e, hold.release(), hash);
         ++t->fill;
-        ++so->used;
+        set_used(so, so->used + 1);
         if (t->fill * 5 >= mask * 3) table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
         check(so);
         return;
@@ -255,12 +290,48 @@ bool discard_entry(ThreadState& ts, SetObject* so, Object* key, int64_t hash) {
     SetEntry* e = lookkey(ts, so, key, hash);
     if (!e) return false;
     old = e->key;
-    e->key = dummy();
-    e->hash = -1;
-    --so->used;
+    sa::store_release(e->key, dummy());
+    sa::store_relaxed(e->hash, -1);
+    set_used(so, so->used - 1);
+    check(so);
   }
-  decref(old);
+  sa::drop(old);
   return true;
+}
+
+// `key in so` without running code when possible: 1 / 0, or -1 when a key
+// with the same hash needs __eq__ (then the caller uses lookkey under the
+// set's critical section). Lock-free.
+int contains_nolock(SetObject* so, Object* key, int64_t hash) noexcept {
+  SetTable* t = table_of(so);
+  if (!t) return 0;
+  size_t mask = t->mask;
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  size_t i = static_cast<size_t>(hash) & mask;
+  for (;;) {
+    SetEntry* e = &entries(t)[i];
+    size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
+    for (;;) {
+      Object* k = entry_key(*e);
+      if (!k) return 0;
+      if (k == key) return 1;
+      if (k != dummy() && entry_hash(*e) == hash) {
+        int eq = table_builtin_key_eq(k, key);
+        if (eq != 0) return eq;
+      }
+      if (probes-- == 0) break;
+      ++e;
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+}
+
+bool contains_hashed(ThreadState& ts, SetObject* so, Object* key, int64_t hash) {
+  int r = contains_nolock(so, key, hash);
+  if (r >= 0) return r != 0;
+  CriticalSection cs(so);
+  return lookkey(ts, so, key, hash) != nullptr;
 }
 
 // Drop every key; the set becomes empty (no table).
@@ -269,27 +340,31 @@ void clear_internal(SetObject* so) noexcept {
   {
     CriticalSection cs(so);
     t = so->table;
-    so->table = nullptr;
-    so->used = 0;
+    sa::store_seq_cst(so->table, nullptr);
+    set_used(so, 0);
     so->hash = -1;
   }
   if (!t) return;
   for (size_t i = 0; i <= t->mask; ++i) {
     Object* k = entries(t)[i].key;
-    if (k && k != dummy()) decref(k);
+    if (k && k != dummy()) sa::drop(k);
   }
-  table_free(t);
+  table_retire(t);
 }
 
-// Iterate the active entries: for (size_t pos = 0; next_entry(so, pos, e);)
-inline bool next_entry(SetObject* so, size_t& pos, SetEntry*& out) noexcept {
-  SetTable* t = so->table;
+// Iterate the active entries, lock-free: for (size_t pos = 0; next_entry(so, pos, e);)
+// with `e` pointing at the caller's SetEntry, which receives a snapshot of
+// the entry (a borrowed key, valid until the caller's next eval-breaker check).
+inline bool next_entry(SetObject* so, size_t& pos, SetEntry* out) noexcept {
+  SetTable* t = table_of(so);
   if (!t) return false;
   SetEntry* table = entries(t);
   while (pos <= t->mask) {
     SetEntry* e = &table[pos++];
-    if (e->key && e->key != dummy()) {
-      out = e;
+    Object* k = entry_key(*e);
+    if (k && k != dummy()) {
+      out->key = k;
+      out->hash = entry_hash(*e);
       return true;
     }
   }
@@ -311,11 +386,12 @@ void merge(ThreadState& ts, SetObject* so, SetObject* other) {
       for (size_t i = 0; i <= ot->mask; ++i) {
         if (src[i].key) {
           incref(src[i].key);
-          dst[i] = src[i];
+          set_entry(dst[i], src[i].key, src[i].hash);
         }
       }
       t->fill = ot->fill;
-      so->used = other->used;
+      set_used(so, other->used);
+      check(so);
       return;
     }
     if (t->fill == 0) {  // empty target: no comparisons needed
@@ -328,17 +404,15 @@ void merge(ThreadState& ts, SetObject* so, SetObject* other) {
         }
       }
       t->fill = other->used;
-      so->used = other->used;
+      set_used(so, other->used);
+      check(so);
       return;
     }
   }
   // General case: ordinary insertions (may run __eq__). Walk by slot index,
   // re-reading the other table each time.
-  for (size_t i = 0; other->table && i <= other->table->mask; ++i) {
-    SetEntry& e = entries(other->table)[i];
-    if (!e.key || e.key == dummy()) continue;
-    add_entry(ts, so, e.key, e.hash);
-  }
+  SetEntry es;
+  for (size_t pos = 0; next_entry(other, pos, &es);) add_entry(ts, so, es.key, es.hash);
 }
 
 // set.update(other) for one iterable.
@@ -396,9 +470,27 @@ auto with_key(ThreadState& ts, Object* key, F f) {
 }
 
 // Swap the contents of two sets (intersection_update and friends).
-void swap_bodies(SetObject* a, SetObject* b) noexcept {
-  std::swap(a->table, b->table);
-  std::swap(a->used, b->used);
+// a (published) takes b's (private) body and b takes a's old one; b dies
+// soon after, so a's old table must outlive readers of a: b gets a copy and
+// a's old table is retired.
+void swap_bodies(SetObject* a, SetObject* b) {
+  SetTable* old = a->table;
+  size_t old_used = a->used;
+  sa::store_seq_cst(a->table, b->table);
+  set_used(a, b->used);
+  b->used = old_used;
+  b->table = nullptr;
+  if (old) {
+    if (LockPolicy::readers_may_race()) {
+      // b keeps its own copy of the references; a's old table goes through QSBR.
+      SetTable* copy = static_cast<SetTable*>(mem_alloc(table_bytes(old->mask)));
+      std::memcpy(copy, old, table_bytes(old->mask));
+      b->table = copy;
+      table_retire(old);
+    } else {
+      b->table = old;
+    }
+  }
   std::swap(a->hash, b->hash);
 }
 
@@ -412,7 +504,7 @@ Ref<Object> intersection(ThreadState& ts, Object* so, Object* other) {
     Object* big = so;
     Object* small = other;
     if (set_size(other) > set_size(so)) std::swap(big, small);
-    SetEntry* e;
+    SetEntry es, *e = &es;
     for (size_t pos = 0; next_entry(as_set(small), pos, e);) {
       Ref<Object> key = newref(e->key);
       int64_t h = e->hash;
@@ -431,7 +523,7 @@ Ref<Object> intersection(ThreadState& ts, Object* so, Object* other) {
 void difference_update_internal(ThreadState& ts, SetObject* so, Object* other) {
   if (so == other) return clear_internal(so);
   if (is_anyset(other)) {
-    SetEntry* e;
+    SetEntry es, *e = &es;
     for (size_t pos = 0; next_entry(as_set(other), pos, e);) {
       Ref<Object> key = newref(e->key);
       discard_entry(ts, so, key, e->hash);
@@ -462,7 +554,7 @@ Ref<Object> difference(ThreadState& ts, Object* so, Object* other) {
   }
   Ref<Object> result = new_basetype(ts, type_of(so), nullptr);
   bool is_dict_other = !is_anyset(other);
-  SetEntry* e;
+  SetEntry es, *e = &es;
   for (size_t pos = 0; next_entry(as_set(so), pos, e);) {
     Ref<Object> key = newref(e->key);
     int64_t h = e->hash;
@@ -485,7 +577,7 @@ void symmetric_difference_update(ThreadState& ts, SetObject* so, Object* other) 
     return;
   }
   Ref<Object> otherset = is_anyset(other) ? newref(other) : new_basetype(ts, type_of(so), other);
-  SetEntry* e;
+  SetEntry es, *e = &es;
   for (size_t pos = 0; next_entry(as_set(otherset), pos, e);) {
     Ref<Object> key = newref(e->key);
     int64_t h = e->hash;
@@ -505,7 +597,7 @@ bool issubset(ThreadState& ts, Object* so, Object* other) {
     return issubset(ts, so, tmp);
   }
   if (set_size(so) > set_size(other)) return false;
-  SetEntry* e;
+  SetEntry es, *e = &es;
   for (size_t pos = 0; next_entry(as_set(so), pos, e);) {
     Ref<Object> key = newref(e->key);
     if (!lookkey(ts, as_set(other), key, e->hash)) return false;
@@ -527,7 +619,7 @@ bool isdisjoint(ThreadState& ts, Object* so, Object* other) {
     Object* big = so;
     Object* small = other;
     if (set_size(other) > set_size(so)) std::swap(big, small);
-    SetEntry* e;
+    SetEntry es, *e = &es;
     for (size_t pos = 0; next_entry(as_set(small), pos, e);) {
       Ref<Object> key = newref(e->key);
       if (lookkey(ts, as_set(big), key, e->hash)) return false;
@@ -571,16 +663,16 @@ inline uint64_t shuffle_bits(uint64_t h) noexcept { return ((h ^ 89869747ULL) ^ 
 
 int64_t frozenset_hash(ThreadState&, Object* self) {
   SetObject* so = as_set(self);
-  if (so->hash != -1) return so->hash;
+  if (int64_t cached = sa::load_relaxed(so->hash); cached != -1) return cached;
   uint64_t h = 0;
-  SetEntry* e;
+  SetEntry es, *e = &es;
   for (size_t pos = 0; next_entry(so, pos, e);) h ^= shuffle_bits(static_cast<uint64_t>(e->hash));
   h ^= (static_cast<uint64_t>(so->used) + 1) * 1927868237ULL;
   h ^= (h >> 11) ^ (h >> 25);
   h = h * 69069U + 907133923ULL;
   if (h == UINT64_MAX) h = 590923713ULL;
-  so->hash = static_cast<int64_t>(h);
-  return so->hash;
+  sa::store_relaxed(so->hash, static_cast<int64_t>(h));  // idempotent: racing threads store the same value
+  return static_cast<int64_t>(h);
 }
 
 Ref<Object> set_richcompare(ThreadState& ts, Object* v, Object* w, CompareOp op) {
@@ -589,7 +681,7 @@ Ref<Object> set_richcompare(ThreadState& ts, Object* v, Object* w, CompareOp op)
     case CompareOp::EQ:
     case CompareOp::NE: {
       bool eq = set_size(v) == set_size(w);
-      int64_t hv = as_set(v)->hash, hw = as_set(w)->hash;
+      int64_t hv = sa::load_relaxed(as_set(v)->hash), hw = sa::load_relaxed(as_set(w)->hash);
       if (eq && is_frozen(v) && is_frozen(w) && hv != -1 && hw != -1 && hv != hw) eq = false;
       if (eq) eq = issubset(ts, v, w);
       return bool_ref(op == CompareOp::EQ ? eq : !eq);
@@ -606,7 +698,7 @@ size_t set_len(ThreadState&, Object* self) { return set_size(self); }
 bool set_bool(ThreadState&, Object* self) { return set_size(self) != 0; }
 
 bool set_contains_slot(ThreadState& ts, Object* self, Object* key) {
-  return with_key(ts, key, [&](Object* k, int64_t h) { return lookkey(ts, as_set(self), k, h) != nullptr; });
+  return with_key(ts, key, [&](Object* k, int64_t h) { return contains_hashed(ts, as_set(self), k, h); });
 }
 
 Ref<Object> set_or(ThreadState& ts, Object* a, Object* b) {
@@ -720,11 +812,12 @@ Ref<Object> m_pop(ThreadState&, Object* self, Object* const*, size_t nargs, Obje
   SetEntry* table = entries(t);
   while (!table[i].key || table[i].key == dummy()) i = (i + 1) & t->mask;
   Object* key = table[i].key;
-  table[i].key = dummy();
-  table[i].hash = -1;
-  --so->used;
+  sa::store_release(table[i].key, dummy());
+  sa::store_relaxed(table[i].hash, -1);
+  set_used(so, so->used - 1);
   t->finger = i + 1;
-  return steal(key);
+  check(so);
+  return sa::hand_out(key);
 }
 
 Ref<Object> m_union(ThreadState& ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
@@ -814,7 +907,7 @@ Ref<Object> m_isdisjoint(ThreadState& ts, Object* self, Object* const* args, siz
 
 Ref<Object> m_sizeof(ThreadState&, Object* self, Object* const*, size_t nargs, Object*) {
   check_nargs("__sizeof__", nargs, 0, 0);
-  SetTable* t = as_set(self)->table;
+  SetTable* t = table_of(as_set(self));
   return int_from_u64(sizeof(SetObject) + (t ? table_bytes(t->mask) : 0));
 }
 
@@ -855,8 +948,11 @@ const MethodDef frozenset_methods[] = {
 
 // --- set_iterator ----------------------------------------------------------------------------
 
+// Threads may share one iterator: `set` is loaded with acquire and cleared by
+// exchange (only the thread that takes it drops it); the counters use relaxed
+// atomic loads and stores.
 struct SetIterObject : Object {
-  Object* set;   // strong; null once exhausted. Owner: the iterating thread (all fields).
+  Object* set;   // strong; null once exhausted
   size_t used;   // size when iteration started; SIZE_MAX after a "changed size" error
   size_t pos;    // next slot
   size_t len;    // items left
@@ -878,28 +974,36 @@ Ref<Object> set_iter(ThreadState&, Object* self) {
 
 Ref<Object> self_iter(ThreadState&, Object* self) { return newref(self); }
 
-Ref<Object> set_iter_next(ThreadState&, Object* o) {
+Ref<Object> set_iter_next(ThreadState& ts, Object* o) {
   auto* it = static_cast<SetIterObject*>(o);
-  Object* s = it->set;
+  Object* s = sa::load_acquire(it->set);
   if (!s) return nullptr;
   SetObject* so = as_set(s);
-  if (it->used != so->used) {
-    it->used = SIZE_MAX;
+  if (sa::load_relaxed(it->used) != set_size(so)) {
+    sa::store_relaxed(it->used, SIZE_MAX);
     raise(Exc_RuntimeError, "Set changed size during iteration");
   }
-  SetEntry* e;
-  if (next_entry(so, it->pos, e)) {
-    if (it->len) --it->len;
-    return newref(e->key);
+  SetEntry es;
+  size_t pos = sa::load_relaxed(it->pos);
+  bool more = next_entry(so, pos, &es);
+  sa::store_relaxed(it->pos, pos);
+  if (more) {
+    if (size_t len = sa::load_relaxed(it->len)) sa::store_relaxed(it->len, len - 1);
+    return newref(es.key);
   }
-  it->set = nullptr;
-  decref(s);
+  if constexpr (LockPolicy::lock_free_readers()) {
+    if (Object* taken = sa::ref(it->set).exchange(nullptr, std::memory_order_acq_rel)) decref_shared(ts, taken);
+  } else {
+    it->set = nullptr;
+    decref(s);
+  }
   return nullptr;
 }
 
 Ref<Object> set_iter_length_hint(ThreadState&, Object* o, Object* const*, size_t, Object*) {
   auto* it = static_cast<SetIterObject*>(o);
-  return int_from_u64(it->set && it->used == set_size(it->set) ? it->len : 0);
+  Object* s = sa::load_acquire(it->set);
+  return int_from_u64(s && sa::load_relaxed(it->used) == set_size(s) ? sa::load_relaxed(it->len) : 0);
 }
 
 const MethodDef set_iter_methods[] = {
@@ -984,10 +1088,15 @@ bool set_discard(ThreadState& ts, Object* s, Object* key) {
 }
 
 bool set_next(Object* s, size_t& pos, Object** key) noexcept {
-  SetEntry* e;
+  SetEntry es, *e = &es;
   if (!next_entry(as_set(s), pos, e)) return false;
   *key = e->key;
   return true;
+}
+
+bool set_check(Object* s) noexcept {
+  CriticalSection cs(s);
+  return table_check(as_set(s));
 }
 
 }  // namespace gk
