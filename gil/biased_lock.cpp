@@ -289,7 +289,10 @@ void BiasedPolicy::defer_free(ThreadState& ts, void* p, void (*fn)(void*)) {
 
 void BiasedPolicy::attach(ThreadState& ts) {
   world().attach(ts);
-  if (ts.qsbr) qsbr_online(*ts.qsbr);
+  if (ts.qsbr) {
+    qsbr_online(*ts.qsbr);
+    qsbr_poll(*ts.qsbr);  // back from a blocking call (a join...): what others finished with is freed
+  }
   if (ts.biased) BiasedCriticalSection::resume_top(*ts.biased);
 }
 
