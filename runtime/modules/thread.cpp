@@ -353,6 +353,7 @@ void run_thread_body(Interpreter* interp, ThreadState* ts, Object* func, Object*
   LockPolicy::detach(*ts);
   set_current_thread_state(nullptr);
   delete ts;
+  float_free_list_clear();
   // Last: this thread's allocator heap is handed back (its live blocks stay
   // valid; frees from other threads reach it as an orphan).
   AllocPolicy::thread_exit();

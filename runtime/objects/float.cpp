@@ -358,7 +358,13 @@ Ref<Object> parse_float_or_raise(std::string_view text, std::string_view shown) 
 
 Ref<Object> float_from_string(std::string_view s) { return parse_float_or_raise(s, str_view(str_repr(str_new(s)))); }
 
-constinit FloatFreeList float_free_list{};
+void float_free_list_clear() noexcept {
+  FloatFreeList& fl = float_free_list;
+  while (fl.count > 0) {
+    FloatObject* o = fl.items[--fl.count];
+    object_free(o, Float_type.basicsize);
+  }
+}
 
 Ref<Object> float_from_alloc(double v) {
   FloatObject* o = alloc_object<FloatObject>(&Float_type);

@@ -19,15 +19,18 @@ struct ComplexObject : Object {
 // Dead exact floats kept for reuse (float arithmetic makes one object per
 // result): float's dealloc pushes up to kMax of them, float_from pops. The
 // blocks stay allocated from the allocator policy while on the list (they
-// were object_alloc'ed; object_free'd only when the list is full). Guarded by
-// the GIL: only a lock policy with a GIL keeps one (kMax = 0 otherwise; a
-// no-GIL build would give each thread its own).
+// were object_alloc'ed; object_free'd only when the list is full). One list
+// per thread (thread_local: no lock in either build; a float freed by another
+// thread than the one that made it simply joins the freeing thread's list).
+// A VM thread empties its list when it ends (float_free_list_clear).
 struct FloatFreeList {
-  static constexpr int kMax = LockPolicy::has_gil ? 100 : 0;
-  int count;                              // guarded by the GIL
-  FloatObject* items[kMax > 0 ? kMax : 1];  // guarded by the GIL; refcount 0, type float
+  static constexpr int kMax = 100;
+  int count;                  // owner thread only
+  FloatObject* items[kMax];   // owner thread only; refcount 0, type float
 };
-extern constinit FloatFreeList float_free_list;
+inline constinit thread_local FloatFreeList float_free_list{};
+// Frees the calling thread's list (at thread end).
+void float_free_list_clear() noexcept;
 
 Ref<Object> float_from_alloc(double v);  // a new block from the allocator
 inline Ref<Object> float_from(double v) {
