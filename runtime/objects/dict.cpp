@@ -342,14 +342,25 @@ int64_t lookup_nolock(DictTable* t, Object* key, int64_t hash) noexcept {
 
 // General lookup: returns the entry position or -1. Compares with __eq__
 // when hashes match; restarts if that mutated the dict.
-int64_t lookup(ThreadState& ts, DictObject* d, Object* key, int64_t hash) {
+int64_t lookup_general(ThreadState& ts, DictObject* d, Object* key, int64_t hash);
+
+// The str fast path inline; the rest out of line (keeps the hot path free of
+// the general loop's register saves).
+inline int64_t lookup(ThreadState& ts, DictObject* d, Object* key, int64_t hash) {
+  DictTable* t = table_of(d);
+  if (!t) return -1;
+  if (sa::load_relaxed(t->str_keys) && is_exact_str(key)) {
+    int64_t ix = lookup_str(t, key, hash);
+    if (LockPolicy::lock_free_readers() && ix == kUnknown) return lookup_general(ts, d, key, hash);
+    return ix;  // never kUnknown under the GIL
+  }
+  return lookup_general(ts, d, key, hash);
+}
+
+[[gnu::noinline]] int64_t lookup_general(ThreadState& ts, DictObject* d, Object* key, int64_t hash) {
   for (;;) {
     DictTable* t = table_of(d);
     if (!t) return -1;
-    if (sa::load_relaxed(t->str_keys) && is_exact_str(key)) {
-      int64_t ix = lookup_str(t, key, hash);
-      if (ix != kUnknown) return ix;
-    }
     size_t mask = table_size(t) - 1;
     uint64_t perturb = static_cast<uint64_t>(hash);
     size_t i = static_cast<size_t>(hash) & mask;
@@ -672,6 +683,7 @@ size_t dict_len(ThreadState&, Object* self) { return dict_size(self); }
 bool dict_bool(ThreadState&, Object* self) { return dict_size(self) != 0; }
 
 bool dict_contains(ThreadState& ts, Object* self, Object* key) {
+  if constexpr (!LockPolicy::lock_free_readers()) return lookup(ts, as_dict(self), key, table_key_hash(ts, key)) >= 0;
   return lookup_value(ts, as_dict(self), key, table_key_hash(ts, key)) != nullptr;
 }
 
@@ -1257,7 +1269,9 @@ Object* dict_get_str_hinted(ThreadState& ts, Object* d, Object* key, uint32_t* h
   if (size_t h = *hint; h < nentries_of(t)) {
     DictEntry& e = entries(t)[h];
     if (entry_key(e) == key) {
-      if (Object* v = entry_value(e)) return v;
+      Object* v = entry_value(e);
+      // Under the GIL a matching entry is live; without it, null means just deleted.
+      if (!LockPolicy::lock_free_readers() || v) return v;
     }
   }
   return get_str_hint_missed(ts, dd, key, hint);

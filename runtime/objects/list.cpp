@@ -778,9 +778,19 @@ Ref<Object> list_iter_next(ThreadState& ts, Object* o) {
   Object* seq = sa::load_acquire(it->seq);
   if (!seq) return nullptr;
   size_t i = sa::load_relaxed(it->index);
-  if (Ref<Object> v = list_item_ref(seq, i)) {
-    sa::store_relaxed(it->index, i + 1);
-    return v;
+  if (i < list_size(seq)) {
+    Object* v = list_get(seq, i);
+    if (LockPolicy::lock_free_readers() && !v) {
+      Ref<Object> r = list_item_ref_locked(seq, i);  // a writer is at work
+      if (r) {
+        sa::store_relaxed(it->index, i + 1);
+        return r;
+      }
+    } else {
+      sa::store_relaxed(it->index, i + 1);
+      incref(v);
+      return steal(v);
+    }
   }
   iter_release(ts, it->seq);
   return nullptr;
@@ -1267,19 +1277,11 @@ void list_sort(ThreadState& ts, Object* self, Object* key, bool reverse) {
 
 // --- lock-free reads and the shared-list API -----------------------------------------------
 
-namespace {
-[[gnu::noinline]] Ref<Object> item_ref_locked(Object* self, size_t i) {
+Ref<Object> list_item_ref_locked(Object* self, size_t i) {
   CriticalSection cs(self);
   ListObject* l = as_list(self);
   if (i >= l->size) return nullptr;
   return newref(l->items[i]);
-}
-}  // namespace
-
-Ref<Object> list_item_ref(Object* self, size_t i) {
-  if (i >= list_size(self)) return nullptr;
-  if (Object* v = list_get(self, i)) return newref(v);
-  return item_ref_locked(self, i);  // a writer is at work: ask under the section
 }
 
 bool list_unpack_exact(Object* self, size_t n, Object** out) {

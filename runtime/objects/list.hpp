@@ -39,7 +39,12 @@ inline Object* list_get(Object* l, size_t i) noexcept {
 }
 // Item i as a new reference, or null when i >= len (the list's critical
 // section when the lock-free read races with a writer). Safe on a shared list.
-Ref<Object> list_item_ref(Object* l, size_t i);
+Ref<Object> list_item_ref_locked(Object* l, size_t i);
+inline Ref<Object> list_item_ref(Object* l, size_t i) {
+  if (i >= list_size(l)) return nullptr;
+  if (Object* v = list_get(l, i)) return newref(v);
+  return list_item_ref_locked(l, i);  // a writer is at work: ask under the section
+}
 // For unpacking: the first n items as new references into out, when the list
 // has exactly n items (false otherwise, out untouched). Safe on a shared list.
 bool list_unpack_exact(Object* l, size_t n, Object** out);
