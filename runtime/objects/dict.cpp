@@ -28,7 +28,7 @@
 // lookup that ran user code restarts when the dict's version changed.
 //
 // Concurrency (no-GIL build; under the GIL the same code runs with no-op
-// critical sections and plain-mov atomics).
+// critical sections and plain sa:: accesses).
 //
 //   Writers: every mutation runs inside CriticalSection(dict) (dict.update
 //   reads the other dict lock-free, entry by entry). Each store to a field a
@@ -639,7 +639,7 @@ void dict_dealloc(Object* o) noexcept {
 
 Ref<Object> dict_repr(ThreadState& ts, Object* self) {
   DictObject* d = as_dict(self);
-  if (d->used == 0) return str_new("{}");
+  if (dict_size(d) == 0) return str_new("{}");
   ReprGuard guard(ts, self);
   if (guard.recursive()) return str_new("{...}");
   std::string out = "{";

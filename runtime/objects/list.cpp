@@ -6,7 +6,7 @@
 //       ListRevIter_type ("list_reverseiterator").
 //
 // Concurrency (no-GIL build; under the GIL the same code runs, every
-// CriticalSection is a no-op and every atomic access a plain mov).
+// CriticalSection is a no-op and every sa:: access a plain one).
 //
 //   Writers: every mutation of size/capacity/items runs inside
 //   `CriticalSection cs(list)` (two-object form for l.extend(other list)).
@@ -30,11 +30,16 @@
 //     are plain decrefs, so __del__ runs when CPython runs it.
 //   - slots are moved with sa::move_ptrs (atomic per pointer).
 //
-// Invariants (checker: list_check, run by -Dchecks=full after mutations and
-// by the tests through sys._list_check-free paths):
+// Invariants (checker: list_check / list_check_locked, run after mutations
+// in -Dchecks=full builds):
 //   size <= capacity == list_items_capacity(items); items == null iff capacity == 0;
 //   every slot in [0, size) is non-null outside a critical section;
 //   no-GIL build: every slot in [size, capacity) is null.
+//
+// Code outside this file: list_get / list_size / list_items are safe
+// lock-free reads (list_get returns null while a writer races: fall back to
+// list_item_ref); a shared list is written only through this file's
+// functions (list_store_steal for l[i] = v, list_unpack_exact for unpacking).
 //
 // Code that may run Python code (comparisons, __eq__, repr, key functions)
 // never keeps a raw pointer into `items` across that call: it re-reads the
@@ -1288,7 +1293,7 @@ bool list_unpack_exact(Object* self, size_t n, Object** out) {
   CriticalSection cs(self);
   ListObject* l = as_list(self);
   if (l->size != n) return false;
-  for (size_t i = 0; i < n; ++i) incref(out[i] = l->items[i]);
+  for (size_t i = 0; i < n; ++i) incref(out[n - 1 - i] = l->items[i]);
   return true;
 }
 

@@ -45,8 +45,10 @@ inline Ref<Object> list_item_ref(Object* l, size_t i) {
   if (Object* v = list_get(l, i)) return newref(v);
   return list_item_ref_locked(l, i);  // a writer is at work: ask under the section
 }
-// For unpacking: the first n items as new references into out, when the list
-// has exactly n items (false otherwise, out untouched). Safe on a shared list.
+// For unpacking (the eval loop's UNPACK_SEQUENCE): when the list has exactly
+// n items, stores item i as a new reference into out[n - 1 - i] (the eval
+// stack's order) and returns true; false otherwise, out untouched. Takes the
+// list's critical section: safe on a shared list.
 bool list_unpack_exact(Object* l, size_t n, Object** out);
 // l[i] = v for 0 <= i (after adding len for a negative i) < len: stores v
 // (stolen) and drops the old item (decref_shared); false (v not stolen) when

@@ -20,7 +20,7 @@
 // meanwhile, the lookup restarts.
 //
 // Concurrency (no-GIL build; under the GIL the same code runs with no-op
-// critical sections and plain-mov atomics).
+// critical sections and plain sa:: accesses).
 //   Writers: every mutation runs inside CriticalSection(set) (two-object form
 //   when merging another set). Entry stores are atomic: a new key's hash
 //   (relaxed) before its key (release); a deletion stores dummy() into key
@@ -420,9 +420,9 @@ void update_internal(ThreadState& ts, SetObject* so, Object* other) {
   if (is_anyset(other)) return merge(ts, so, as_set(other));
   if (type_check_exact(other, &Dict_type)) {
     size_t n = dict_size(other);
-    if ((fill_of(so) + n) * 5 >= mask_of(so) * 3) {
-      CriticalSection cs(so);
-      table_resize(so, (so->used + n) * 2);
+    {
+      CriticalSection cs(so);  // fill is read under the section: writers change it
+      if ((fill_of(so) + n) * 5 >= mask_of(so) * 3) table_resize(so, (so->used + n) * 2);
     }
     size_t pos = 0;
     Object *k, *v;
@@ -532,11 +532,10 @@ void difference_update_internal(ThreadState& ts, SetObject* so, Object* other) {
     Ref<Object> it = get_iter(ts, other);
     while (Ref<Object> key = iter_next(ts, it)) discard_entry(ts, so, key, table_key_hash(ts, key));
   }
-  // More than 1/4 dummies: rebuild.
-  if (so->table && so->table->fill - so->used > so->table->mask / 4) {
-    CriticalSection cs(so);
+  // More than 1/4 dummies: rebuild (fill is read under the section: writers change it).
+  CriticalSection cs(so);
+  if (so->table && so->table->fill - so->used > so->table->mask / 4)
     table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
-  }
 }
 
 Ref<Object> difference(ThreadState& ts, Object* so, Object* other) {
@@ -667,7 +666,7 @@ int64_t frozenset_hash(ThreadState&, Object* self) {
   uint64_t h = 0;
   SetEntry es, *e = &es;
   for (size_t pos = 0; next_entry(so, pos, e);) h ^= shuffle_bits(static_cast<uint64_t>(e->hash));
-  h ^= (static_cast<uint64_t>(so->used) + 1) * 1927868237ULL;
+  h ^= (static_cast<uint64_t>(set_size(so)) + 1) * 1927868237ULL;
   h ^= (h >> 11) ^ (h >> 25);
   h = h * 69069U + 907133923ULL;
   if (h == UINT64_MAX) h = 590923713ULL;
