@@ -61,6 +61,10 @@ void entry_fill(CacheEntry* e, CacheKind kind, Object* key, Object* aux, uint64_
 }
 
 void entry_clear(CacheEntry* e) noexcept {
+  // Already empty: no write, so threads running the same uncacheable
+  // instruction (a type with its own getattro) do not contend on seq.
+  if (e->key.load(std::memory_order_acquire) == nullptr && e->kind.load(std::memory_order_acquire) == CacheKind::EMPTY)
+    return;
   if (!entry_lock(e)) return;  // another thread is refilling it
   Object *old_key, *old_aux;
   entry_empty(e, old_key, old_aux);

@@ -628,26 +628,11 @@ Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw
         Object* key = sp[-1];
         Object* c = sp[-2];
         Object* v = sp[-3];
-        if (type_of(c) == &List_type && exact_small_int(key)) {
-          Object* old = nullptr;
-          {
-            CriticalSection cs(c);
-            int64_t i = int_small_value(key);
-            int64_t n = static_cast<int64_t>(list_size(c));
-            if (i < 0) i += n;
-            if (i >= 0 && i < n) {
-              Object*& slot = list_items(c)[i];
-              old = slot;
-              slot = v;  // the stack's reference moves into the list
-            }
-          }
-          if (old) {
-            sp -= 3;
-            decref(key);
-            decref(c);
-            decref(old);
-            DISPATCH();
-          }
+        if (type_of(c) == &List_type && exact_small_int(key) && list_store_steal(c, int_small_value(key), v)) {
+          sp -= 3;  // the stack's reference to v moved into the list
+          decref(key);
+          decref(c);
+          DISPATCH();
         }
         if (type_of(c) == &Dict_type)
           dict_set(ts, c, key, v);
@@ -763,9 +748,9 @@ Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw
         Object** src = nullptr;
         if (type_of(seq) == &Tuple_type && tuple_size(seq) == oparg)
           src = tuple_items(seq);
-        else if (type_of(seq) == &List_type && list_size(seq) == oparg)
-          src = list_items(seq);
-        if (src) {
+        if (!src && type_of(seq) == &List_type && list_unpack_exact(seq, oparg, sp - 1)) {
+          --sp;  // the items are on the stack already
+        } else if (src) {
           --sp;
           for (uint32_t i = 0; i < oparg; ++i) {
             incref(src[i]);

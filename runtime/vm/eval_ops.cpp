@@ -196,11 +196,19 @@ Ref<Object> unpack_iter(ThreadState& ts, Object* seq) {
 void eval_unpack_sequence(ThreadState& ts, Object* seq, size_t n, Object** out) {
   std::vector<Ref<Object>> items;
   items.reserve(n);
-  if (type_of(seq) == &Tuple_type || type_of(seq) == &List_type) {
-    size_t size = type_of(seq) == &Tuple_type ? tuple_size(seq) : list_size(seq);
+  if (type_of(seq) == &List_type) {
+    // A consistent snapshot of exactly n items (another thread may resize
+    // the list): out is filled in eval-stack order.
+    if (list_unpack_exact(seq, n, out)) return;
+    size_t size = list_size(seq);
+    if (size < n) raise_fmt(Exc_ValueError, "not enough values to unpack (expected %zu, got %zu)", n, size);
+    raise_fmt(Exc_ValueError, "too many values to unpack (expected %zu)", n);
+  }
+  if (type_of(seq) == &Tuple_type) {
+    size_t size = tuple_size(seq);
     if (size < n) raise_fmt(Exc_ValueError, "not enough values to unpack (expected %zu, got %zu)", n, size);
     if (size > n) raise_fmt(Exc_ValueError, "too many values to unpack (expected %zu)", n);
-    Object** src = type_of(seq) == &Tuple_type ? tuple_items(seq) : list_items(seq);
+    Object** src = tuple_items(seq);
     for (size_t i = 0; i < n; ++i) items.push_back(newref(src[i]));
   } else {
     Ref<Object> it = unpack_iter(ts, seq);
