@@ -16,7 +16,7 @@
 // must leave the object valid for its dealloc and for readers.
 //
 // Tracked built-in types: list, dict, set, frozenset, tuple, function, cell,
-// bound method, module, property, classmethod, staticmethod, and classes
+// bound method, builtin function, module, property, classmethod, staticmethod, and classes
 // (heap types). Every class's instances are tracked (gc_init_heap_type).
 // Not tracked yet (their references count as from outside, so cycles
 // through them are not collected; docs/gc.md): generators, exceptions,
@@ -115,6 +115,12 @@ void method_traverse(Object* o, VisitFn visit, void* arg) {
   visit_x(m->self, visit, arg);
 }
 
+void builtin_function_traverse(Object* o, VisitFn visit, void* arg) {
+  auto* f = static_cast<BuiltinFunctionObject*>(o);
+  visit_x(f->self, visit, arg);
+  visit_x(f->module_name, visit, arg);
+}
+
 void module_traverse(Object* o, VisitFn visit, void* arg) {
   auto* m = static_cast<ModuleObject*>(o);
   visit_x(m->dict, visit, arg);
@@ -208,6 +214,7 @@ void gc_init_types() noexcept {
       {&Function_type, function_traverse, function_gc_clear},
       {&Cell_type, cell_traverse, cell_gc_clear},
       {&Method_type, method_traverse, nullptr},
+      {&BuiltinFunction_type, builtin_function_traverse, nullptr},
       {&Module_type, module_traverse, nullptr},
       {&Property_type, property_traverse, property_gc_clear},
       {&ClassMethod_type, classmethod_traverse, classmethod_gc_clear},
@@ -216,6 +223,7 @@ void gc_init_types() noexcept {
   };
   for (const TrackedType& e : table) {
     e.type->flags |= TPFLAG_HAVE_GC;
+    e.type->dealloc_is_leaf = false;  // object_dealloc must untrack it first
     e.type->traverse = e.traverse;
     e.type->gc_clear = e.gc_clear;
   }
