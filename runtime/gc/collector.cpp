@@ -43,8 +43,9 @@ inline Object* object_of(GcLink* g) noexcept { return reinterpret_cast<Object*>(
 inline int64_t gathered_index(Object* ref) noexcept {
   if (!object_is_gc(ref)) return -1;
   GcLink* g = gc_link_of(ref);
-  if (!g->next || !(g->prev & kGcCollecting)) return -1;
-  return static_cast<int64_t>(g->prev >> 2);
+  uintptr_t w = g->prev_word();
+  if (!g->next() || !(w & kGcCollecting)) return -1;
+  return static_cast<int64_t>(w >> 2);
 }
 
 // Phase 1's state: every tracked object, in list order.
@@ -59,12 +60,12 @@ void gather(Gathered& g) {
   GcHeap& h = gc_heap();
   for (GcList& l : h.lists) {
     std::lock_guard<RuntimeMutex> lock(l.mutex);
-    for (GcLink* n = l.head.next; n != &l.head; n = n->next) g.objs.push_back(object_of(n));
+    for (GcLink* n = l.head.next(); n != &l.head; n = n->next()) g.objs.push_back(object_of(n));
     g.list_end.push_back(g.objs.size());
   }
   for (size_t i = 0; i < g.objs.size(); ++i) {
     GcLink* n = gc_link_of(g.objs[i]);
-    n->prev = (uintptr_t(i) << 2) | kGcCollecting | (n->prev & kGcFinalized);
+    n->set_prev_word((uintptr_t(i) << 2) | kGcCollecting | (n->prev_word() & kGcFinalized));
   }
 }
 
@@ -78,10 +79,10 @@ void restore(Gathered& g) noexcept {
     GcLink* prev = &l.head;
     for (; i < g.list_end[k]; ++i) {
       GcLink* n = gc_link_of(g.objs[i]);
-      n->prev = reinterpret_cast<uintptr_t>(prev) | (n->prev & kGcFinalized);
+      n->set_prev_word(reinterpret_cast<uintptr_t>(prev) | (n->prev_word() & kGcFinalized));
       prev = n;
     }
-    l.head.prev = reinterpret_cast<uintptr_t>(prev);
+    l.head.set_prev_word(reinterpret_cast<uintptr_t>(prev));
   }
 }
 
@@ -230,12 +231,12 @@ bool check_lists() noexcept {
   GcHeap& h = gc_heap();
   for (GcList& l : h.lists) {
     std::lock_guard<RuntimeMutex> lock(l.mutex);
-    if (l.head.prev & kGcFlagMask) {
+    if (l.head.flags()) {
       std::fprintf(stderr, "gc: list %u: flag bits on the sentinel\n", unsigned(l.id));
       return false;
     }
-    for (GcLink* n = l.head.next;; n = n->next) {
-      if (!n || gc_prev(n->next) != n) {
+    for (GcLink* n = l.head.next();; n = n->next()) {
+      if (!n || !n->next() || n->next()->prev() != n) {
         std::fprintf(stderr, "gc: list %u: broken links at %p\n", unsigned(l.id), static_cast<void*>(n));
         return false;
       }
@@ -246,7 +247,7 @@ bool check_lists() noexcept {
                      static_cast<void*>(o), type_of(o)->name);
         return false;
       }
-      if (n->prev & kGcCollecting) {
+      if (n->flags() & kGcCollecting) {
         std::fprintf(stderr, "gc: list %u: collecting bit left on %p\n", unsigned(l.id), static_cast<void*>(o));
         return false;
       }
@@ -298,8 +299,8 @@ size_t gc_collect(ThreadState& ts) {
       Object* o = g.objs[i];
       incref(o);  // the collector's reference: nothing is freed before phase 4
       unreachable.push_back(o);
-      if (has_finalizer(o) && !(gc_link_of(o)->prev & kGcFinalized)) {
-        gc_link_of(o)->prev |= kGcFinalized;
+      if (has_finalizer(o) && !(gc_link_of(o)->flags() & kGcFinalized)) {
+        gc_link_of(o)->set_prev_word(gc_link_of(o)->prev_word() | kGcFinalized);
         to_finalize.push_back(o);
       }
     }
@@ -403,7 +404,7 @@ void gc_for_each_tracked(ThreadState& ts, void (*f)(Object*, void*), void* arg) 
     GcHeap& h = gc_heap();
     for (GcList& l : h.lists) {
       std::lock_guard<RuntimeMutex> lock(l.mutex);
-      for (GcLink* n = l.head.next; n != &l.head; n = n->next)
+      for (GcLink* n = l.head.next(); n != &l.head; n = n->next())
         if (refcount(object_of(n)) > 0) objs.push_back(object_of(n));
     }
     for (Object* o : objs) f(o, arg);

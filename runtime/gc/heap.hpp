@@ -73,21 +73,35 @@ namespace gk {
 
 struct ThreadState;
 
-struct alignas(16) GcLink {
-  GcLink* next;    // null = untracked
-  uintptr_t prev;  // GcLink* | flag bits (kGcFlagMask)
-};
-static_assert(sizeof(GcLink) == 16, "the pre-header keeps objects 16-byte aligned");
-
 inline constexpr uintptr_t kGcFinalized = 1;   // __del__ has run (PEP 442: at most once)
 inline constexpr uintptr_t kGcCollecting = 2;  // during a collection: prev >> 2 is the object's index
 inline constexpr uintptr_t kGcFlagMask = 3;
 
-inline GcLink* gc_prev(const GcLink* g) noexcept { return reinterpret_cast<GcLink*>(g->prev & ~kGcFlagMask); }
+// The pre-header. Its words are read and written with relaxed atomic
+// accesses (plain moves on x86): a thread that unlinks a neighbour writes
+// this node's links under the list's mutex while the node's own thread may
+// test `next` (tracked?) without it — the value it reads cannot change from
+// null to non-null or back under it, but the access must not be a data race.
+struct alignas(16) GcLink {
+  GcLink* next_;     // null = untracked
+  uintptr_t prev_;   // GcLink* | flag bits (kGcFlagMask)
+
+  GcLink* next() const noexcept { return ref(next_).load(std::memory_order_relaxed); }
+  void set_next(GcLink* n) noexcept { ref(next_).store(n, std::memory_order_relaxed); }
+  uintptr_t prev_word() const noexcept { return ref(prev_).load(std::memory_order_relaxed); }
+  void set_prev_word(uintptr_t w) noexcept { ref(prev_).store(w, std::memory_order_relaxed); }
+  GcLink* prev() const noexcept { return reinterpret_cast<GcLink*>(prev_word() & ~kGcFlagMask); }
+  uintptr_t flags() const noexcept { return prev_word() & kGcFlagMask; }
+
+ private:
+  template <class T>
+  static std::atomic_ref<T> ref(const T& f) noexcept { return std::atomic_ref<T>(const_cast<T&>(f)); }
+};
+static_assert(sizeof(GcLink) == 16, "the pre-header keeps objects 16-byte aligned");
 
 struct GcList {
   RuntimeMutex mutex;
-  GcLink head{&head, reinterpret_cast<uintptr_t>(&head)};  // sentinel of the circular list
+  GcLink head{&head, reinterpret_cast<uintptr_t>(&head)};  // sentinel of the circular list (no flag bits)
   int64_t delta = 0;    // guarded by mutex: count changes not yet added to GcHeap::count_
   uint16_t id = 0;      // immutable
   bool in_use = false;  // guarded by GcHeap::slots_mutex_
@@ -147,16 +161,18 @@ inline void gc_count_change(GcList& l, int64_t d) noexcept {
 }
 
 // Link g (the pre-header of a new or resurrected object with header h) into
-// the calling thread's list.
-inline void gc_link(GcLink* g, ObjectHeader& h) noexcept {
+// the calling thread's list, with flag bits `flags` (a new object: 0; the
+// caller passes them rather than this reading g's word, which a new object's
+// memset has just written: reading it back would stall on store forwarding).
+inline void gc_link(GcLink* g, ObjectHeader& h, uintptr_t flags) noexcept {
   GcList& l = gc_current_list();
   std::lock_guard<RuntimeMutex> lock(l.mutex);
   LockPolicy::set_gc_list(h, l.id);
-  GcLink* tail = gc_prev(&l.head);
-  g->next = &l.head;
-  g->prev = reinterpret_cast<uintptr_t>(tail) | (g->prev & kGcFlagMask);
-  tail->next = g;
-  l.head.prev = reinterpret_cast<uintptr_t>(g);
+  GcLink* tail = l.head.prev();
+  g->set_next(&l.head);
+  g->set_prev_word(reinterpret_cast<uintptr_t>(tail) | flags);
+  tail->set_next(g);
+  l.head.set_prev_word(reinterpret_cast<uintptr_t>(g));
   gc_count_change(l, 1);
 }
 
@@ -164,12 +180,12 @@ inline void gc_link(GcLink* g, ObjectHeader& h) noexcept {
 inline void gc_unlink(GcLink* g, const ObjectHeader& h) noexcept {
   GcList& l = gc_detail::g_heap->lists[GcHeap::kLists == 1 ? 0 : LockPolicy::gc_list(h)];
   std::lock_guard<RuntimeMutex> lock(l.mutex);
-  GcLink* prev = gc_prev(g);
-  GcLink* next = g->next;
-  prev->next = next;
-  next->prev = (next->prev & kGcFlagMask) | reinterpret_cast<uintptr_t>(prev);
-  g->next = nullptr;
-  g->prev &= kGcFlagMask;
+  GcLink* prev = g->prev();
+  GcLink* next = g->next();
+  prev->set_next(next);
+  next->set_prev_word(next->flags() | reinterpret_cast<uintptr_t>(prev));
+  g->set_next(nullptr);
+  g->set_prev_word(g->flags());
   gc_count_change(l, -1);
 }
 

@@ -90,7 +90,7 @@ Object* object_alloc(TypeObject* type, size_t size) {
   Object* o = reinterpret_cast<Object*>(static_cast<char*>(mem) + pre);
   LockPolicy::init_header(o->ob, type);
   if (type->flags & TPFLAG_HEAPTYPE) incref(type);
-  if (gc) gc_link(static_cast<GcLink*>(mem), o->ob);
+  if (gc) gc_link(static_cast<GcLink*>(mem), o->ob, 0);
   return o;
 }
 
@@ -164,7 +164,7 @@ void object_dealloc(Object* o) noexcept {
   if (t->dealloc_is_leaf) return t->dealloc(o);  // cannot nest: no depth to count
   // A dying container leaves the GC's lists first: a collection that runs
   // while it is torn down (a __del__ it triggers) must not see it.
-  if ((t->flags & TPFLAG_HAVE_GC) && gc_link_of(o)->next) gc_untrack(o);
+  if ((t->flags & TPFLAG_HAVE_GC) && gc_link_of(o)->next()) gc_untrack(o);
   int depth = t_dealloc_depth;
   if (__builtin_expect(depth >= kTrashcanDepth, 0)) return trash_park(o);
   t_dealloc_depth = depth + 1;

@@ -390,7 +390,7 @@ T* alloc_object(TypeObject* type, size_t extra_bytes = 0) {
   std::memset(mem, 0, size + pre);
   Object* o = reinterpret_cast<Object*>(static_cast<char*>(mem) + pre);
   LockPolicy::init_header(o->ob, type);
-  if (gc) gc_link(static_cast<GcLink*>(mem), o->ob);
+  if (gc) gc_link(static_cast<GcLink*>(mem), o->ob, 0);
   return static_cast<T*>(o);
 }
 
@@ -423,12 +423,19 @@ inline bool object_is_gc(const Object* o) noexcept {
   return !(f & TPFLAG_TYPE_SUBCLASS) || (static_cast<const TypeObject*>(o)->flags & TPFLAG_HEAPTYPE);
 }
 inline GcLink* gc_link_of(Object* o) noexcept { return reinterpret_cast<GcLink*>(o) - 1; }
-inline bool gc_is_tracked(Object* o) noexcept { return object_is_gc(o) && gc_link_of(o)->next != nullptr; }
-inline void gc_track(Object* o) noexcept { gc_link(gc_link_of(o), o->ob); }      // o untracked, has a pre-header
+inline bool gc_is_tracked(Object* o) noexcept { return object_is_gc(o) && gc_link_of(o)->next() != nullptr; }
+inline void gc_track(Object* o) noexcept {  // o untracked, has a pre-header; keeps its flags
+  gc_link(gc_link_of(o), o->ob, gc_link_of(o)->flags());
+}
 inline void gc_untrack(Object* o) noexcept { gc_unlink(gc_link_of(o), o->ob); }  // o tracked
-inline bool gc_is_finalized(Object* o) noexcept { return object_is_gc(o) && (gc_link_of(o)->prev & kGcFinalized); }
+inline bool gc_is_finalized(Object* o) noexcept { return object_is_gc(o) && (gc_link_of(o)->flags() & kGcFinalized); }
 // Before running o's __del__ (PEP 442: once per object); o has a pre-header.
-inline void gc_set_finalized(Object* o) noexcept { gc_link_of(o)->prev |= kGcFinalized; }
+// Only while o is untracked (its dealloc) or the world is stopped: a
+// neighbour's unlink may rewrite the word otherwise.
+inline void gc_set_finalized(Object* o) noexcept {
+  GcLink* g = gc_link_of(o);
+  g->set_prev_word(g->prev_word() | kGcFinalized);
+}
 
 // The instance __dict__ slot of o, or null when its type has none.
 Object** external_dict_slot(Object* o) noexcept;  // type.cpp (classes over str/tuple/bytes)

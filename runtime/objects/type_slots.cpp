@@ -682,7 +682,7 @@ void subtype_dealloc(Object* o) noexcept {
   // PEP 442: __del__ runs at most once (the cyclic GC may have run it). o
   // was untracked by object_dealloc; it is tracked again while __del__ runs,
   // like any live object, and for good if __del__ resurrects it.
-  if ((t->flags & TPFLAG_HAS_FINALIZER) && !(gc_link_of(o)->prev & kGcFinalized)) {
+  if ((t->flags & TPFLAG_HAS_FINALIZER) && !(gc_link_of(o)->flags() & kGcFinalized)) {
     gc_set_finalized(o);
     gc_track(o);
     if (!call_finalizer(o)) return;  // resurrected
