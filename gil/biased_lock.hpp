@@ -107,7 +107,11 @@ class BiasedCriticalSection;
 //                           object is shared (init_header), and by the thread
 //                           that merges it, before publishing MERGED. Read by
 //                           any thread (relaxed).
-//     8      2    reserved  0
+//     8      2    gc_list   the cyclic GC's tracking list of the object
+//                           (runtime/gc/heap.hpp): written by the thread that
+//                           tracks it (before the object is shared) or while
+//                           the world is stopped; read by any thread that
+//                           unlinks it (relaxed)
 //    10      1    mutex     PyMutex lock word (atomic; CriticalSection)
 //    11      1    gc_bits   the cyclic GC's bits: written before the object is
 //                           shared or while the world is stopped
@@ -119,7 +123,7 @@ class BiasedCriticalSection;
 //    24      8    type      immutable after init_header
 struct BiasedHeader {
   uint64_t owner;
-  uint16_t reserved;
+  uint16_t gc_list;
   PyMutex mutex;
   uint8_t gc_bits;
   uint32_t local;
@@ -188,7 +192,7 @@ struct BiasedPolicy {
     uint64_t me = biased_detail::t_id;
     bool owned = me != biased_detail::kNoThread;
     owner_ref(h).store(owned ? me : 0, std::memory_order_relaxed);
-    h.reserved = 0;
+    gc_list_ref(h).store(0, std::memory_order_relaxed);
     h.mutex.init();
     h.gc_bits = 0;
     local_ref(h).store(owned ? 1 : 0, std::memory_order_relaxed);
@@ -246,6 +250,11 @@ struct BiasedPolicy {
       default: return intptr_t(l) + shared_count(s);
     }
   }
+  // The cyclic GC's list id (runtime/gc/heap.hpp): one list per thread slot.
+  static constexpr bool kGcPerThreadLists = true;
+  static uint16_t gc_list(const Header& h) noexcept { return gc_list_ref(h).load(std::memory_order_relaxed); }
+  static void set_gc_list(Header& h, uint16_t id) noexcept { gc_list_ref(h).store(id, std::memory_order_relaxed); }
+
   // Introspection for tests and the GC (snapshots).
   static uint64_t owner_of(const Header& h) noexcept { return owner_ref(h).load(std::memory_order_relaxed); }
   static intptr_t state_of(const Header& h) noexcept {
@@ -343,6 +352,9 @@ struct BiasedPolicy {
   friend class BiasedCriticalSection;
   static std::atomic_ref<uint64_t> owner_ref(const Header& h) noexcept {
     return std::atomic_ref<uint64_t>(const_cast<uint64_t&>(h.owner));
+  }
+  static std::atomic_ref<uint16_t> gc_list_ref(const Header& h) noexcept {
+    return std::atomic_ref<uint16_t>(const_cast<uint16_t&>(h.gc_list));
   }
   static std::atomic_ref<uint32_t> local_ref(const Header& h) noexcept {
     return std::atomic_ref<uint32_t>(const_cast<uint32_t&>(h.local));

@@ -61,6 +61,11 @@ struct GilPolicy {
     if (h.refcnt < 0) return false;
     return --h.refcnt == 0;
   }
+  // The cyclic GC's list id (runtime/gc/heap.hpp): under the GIL one list
+  // serves every thread, so the header needs no field for it.
+  static constexpr bool kGcPerThreadLists = false;
+  static uint16_t gc_list(const Header&) noexcept { return 0; }
+  static void set_gc_list(Header&, uint16_t) noexcept {}
   // What sys.getrefcount reports.
   static intptr_t refcount(const Header& h) noexcept {
     return h.refcnt < 0 ? (intptr_t(1) << 32) - 1 : h.refcnt;

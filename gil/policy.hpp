@@ -17,6 +17,7 @@
 //   readers_may_race()           whether another thread may be reading lock-free right now
 //   kImmortalizeShared           immortalise shared objects at thread start (runtime/gc/share.hpp)
 //   set_switch_interval_us / switch_interval_us   sys.setswitchinterval
+//   kGcPerThreadLists, gc_list / set_gc_list   which cyclic-GC tracking list holds an object
 // AllowThreads (below) is the RAII guard every blocking call uses.
 #pragma once
 
@@ -55,6 +56,9 @@ concept LockPolicyType = requires(typename P::Header& h, const typename P::Heade
   { P::kImmortalizeShared } -> std::convertible_to<bool>;
   { P::set_switch_interval_us(int64_t{}) } noexcept;
   { P::switch_interval_us() } noexcept -> std::same_as<int64_t>;
+  { P::kGcPerThreadLists } -> std::convertible_to<bool>;
+  { P::gc_list(ch) } noexcept -> std::same_as<uint16_t>;
+  { P::set_gc_list(h, uint16_t{}) } noexcept;
 };
 
 using LockPolicy = std::conditional_t<config::lock_is_gil, GilPolicy, BiasedPolicy>;

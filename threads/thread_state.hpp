@@ -25,6 +25,7 @@ enum EvalBreakerBit : uint32_t {
   kPendingMerges = 1u << 2,       // biased-refcount objects queued to this owner
   kPendingCalls = 1u << 3,        // pending calls / async exceptions (e.g. SIGINT)
   kQsbrReport = 1u << 4,          // no-GIL: QSBR asks for a quiescent-state report (threads/qsbr.hpp)
+  kGcScheduled = 1u << 5,         // the cyclic GC's allocation count passed its threshold (runtime/gc/heap.hpp)
 };
 
 // No-GIL attach state of a thread (threads/stop_the_world.hpp owns the

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <thread>
 
+#include "gc/heap.hpp"
 #include "gil/policy.hpp"
 #include "modules/stdio.hpp"
 #include "objects/abstract.hpp"
@@ -324,6 +325,7 @@ void run_thread_body(Interpreter* interp, ThreadState* ts, Object* func, Object*
   set_current_thread_state(ts);
   init_stack_limit(*ts);
   LockPolicy::thread_begin(*ts);
+  gc_thread_begin(*ts);
   LockPolicy::attach(*ts);
   try {
     call_tuple_dict(*ts, func, args, kwargs);
@@ -346,6 +348,7 @@ void run_thread_body(Interpreter* interp, ThreadState* ts, Object* func, Object*
   decref(args);
   xdecref(kwargs);
   clear(ts->exc_info);
+  gc_thread_end(*ts);
   LockPolicy::thread_end(*ts);
   thread_state_unregister(*interp, *ts);
   g_running_threads.fetch_sub(1, std::memory_order_relaxed);

@@ -77,16 +77,20 @@ void mem_free(void* p, size_t size) noexcept {
 
 Object* object_alloc(TypeObject* type, size_t size) {
   size = block_size(type, size);
+  // Containers get the GC pre-header (gc/heap.hpp) and are tracked at once.
+  const bool gc = (type->flags & TPFLAG_HAVE_GC) != 0;
+  const size_t pre = gc ? sizeof(GcLink) : 0;
   void* mem;
   try {
-    mem = AllocPolicy::allocate(size);
+    mem = AllocPolicy::allocate(size + pre);
   } catch (const std::bad_alloc&) {
     raise_no_memory();
   }
-  std::memset(mem, 0, size);
-  Object* o = static_cast<Object*>(mem);
+  std::memset(mem, 0, size + pre);
+  Object* o = reinterpret_cast<Object*>(static_cast<char*>(mem) + pre);
   LockPolicy::init_header(o->ob, type);
   if (type->flags & TPFLAG_HEAPTYPE) incref(type);
+  if (gc) gc_link(static_cast<GcLink*>(mem), o->ob, 0);
   return o;
 }
 
@@ -97,7 +101,10 @@ Object* type_alloc(TypeObject* type, size_t nitems) {
 
 void object_free_heap_type(Object* o, size_t size) noexcept {
   TypeObject* type = type_of(o);
-  AllocPolicy::deallocate(o, block_size(type, size));
+  if (type->flags & TPFLAG_HAVE_GC)
+    AllocPolicy::deallocate(gc_link_of(o), block_size(type, size) + sizeof(GcLink));
+  else
+    AllocPolicy::deallocate(o, block_size(type, size));
   if (type->flags & TPFLAG_HEAPTYPE) decref(type);
 }
 
@@ -155,6 +162,9 @@ void decref_deferred_thunk(void* o) noexcept { decref(static_cast<Object*>(o)); 
 void object_dealloc(Object* o) noexcept {
   TypeObject* t = type_of(o);
   if (t->dealloc_is_leaf) return t->dealloc(o);  // cannot nest: no depth to count
+  // A dying container leaves the GC's lists first: a collection that runs
+  // while it is torn down (a __del__ it triggers) must not see it.
+  if ((t->flags & TPFLAG_HAVE_GC) && gc_link_of(o)->next()) gc_untrack(o);
   int depth = t_dealloc_depth;
   if (__builtin_expect(depth >= kTrashcanDepth, 0)) return trash_park(o);
   t_dealloc_depth = depth + 1;

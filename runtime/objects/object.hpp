@@ -31,6 +31,7 @@
 #include <utility>
 
 #include "alloc/policy.hpp"
+#include "gc/heap.hpp"
 #include "gil/policy.hpp"
 #include "threads/thread_state.hpp"
 
@@ -193,6 +194,14 @@ using LenFn = size_t (*)(ThreadState&, Object*);
 using GetItemFn = Ref<Object> (*)(ThreadState&, Object*, Object* key);
 using SetItemFn = void (*)(ThreadState&, Object*, Object* key, Object* value /*null = delete*/);
 using ContainsFn = bool (*)(ThreadState&, Object*, Object* item);
+// The cyclic GC's slots (runtime/gc/collector.hpp). traverse calls visit(ref,
+// arg) once for each strong, counted reference the object holds (nulls
+// skipped); it runs while the world is stopped, calls no Python code and
+// allocates nothing. gc_clear drops the references that can form cycles,
+// leaving the object valid for its dealloc.
+using VisitFn = void (*)(Object* ref, void* arg);
+using TraverseFn = void (*)(Object*, VisitFn visit, void* arg);
+using GcClearFn = void (*)(ThreadState&, Object*);
 
 // A native method or function: the "vectorcall" signature. `self` is the bound
 // object (or the module for module functions).
@@ -237,6 +246,10 @@ enum TypeFlags : uint32_t {
   TPFLAG_BYTES_SUBCLASS = 1u << 15,
   TPFLAG_HAS_FINALIZER = 1u << 16,  // heap type whose MRO defines __del__ (kept by type_update_slot)
   TPFLAG_EXTERNAL_DICT = 1u << 17,  // heap type over a var-sized base: __dict__ lives in a side table
+  // Instances are containers tracked by the cyclic GC (runtime/gc/heap.hpp):
+  // allocated with a GcLink pre-header, `traverse` is set. Set before the
+  // first instance is allocated (gc_init_types, type_new), never cleared.
+  TPFLAG_HAVE_GC = 1u << 18,
 };
 
 struct TypeObject : Object {
@@ -290,6 +303,10 @@ struct TypeObject : Object {
   GetItemFn getitem;
   SetItemFn setitem;
   ContainsFn contains;
+
+  // cyclic GC (TPFLAG_HAVE_GC types; see VisitFn). Set with the flag.
+  TraverseFn traverse;
+  GcClearFn gc_clear;          // null: the type breaks no cycle itself (tuple)
 
   // --- owned by type_lookup's method cache (abstract.cpp), guarded by the GIL ---
   uint32_t version_tag;  // 0 = no cache entries; reset by type_modified() when a dict on the MRO changes
@@ -345,8 +362,11 @@ Object* type_alloc(TypeObject* type, size_t nitems = 0);
 // accounted for here, matching object_alloc.
 void object_free_heap_type(Object* o, size_t size) noexcept;  // object_free for a class instance
 inline void object_free(Object* o, size_t size) noexcept {
-  if (type_of(o)->flags & TPFLAG_HEAPTYPE) return object_free_heap_type(o, size);
-  AllocPolicy::deallocate(o, size);  // a built-in type: the block is exactly `size`
+  const uint32_t f = type_of(o)->flags;
+  if (f & TPFLAG_HEAPTYPE) return object_free_heap_type(o, size);
+  // A built-in type: the block is exactly `size`, after the GC pre-header if any.
+  if (f & TPFLAG_HAVE_GC) return AllocPolicy::deallocate(reinterpret_cast<GcLink*>(o) - 1, size + sizeof(GcLink));
+  AllocPolicy::deallocate(o, size);
 }
 
 // Allocate and construct a built-in object of struct T with type `type`:
@@ -357,16 +377,20 @@ T* alloc_object(TypeObject* type, size_t extra_bytes = 0) {
   if (type->flags & TPFLAG_HEAPTYPE) return static_cast<T*>(object_alloc(type, sizeof(T) + extra_bytes));
   // A built-in type: object_alloc inline (no class fields to add, no type
   // reference to take), with a zero-fill of constant size for fixed types.
+  // Containers get the GC pre-header and are tracked at once.
   const size_t size = sizeof(T) + extra_bytes;
+  const bool gc = (type->flags & TPFLAG_HAVE_GC) != 0;
+  const size_t pre = gc ? sizeof(GcLink) : 0;
   void* mem;
   try {
-    mem = AllocPolicy::allocate(size);
+    mem = AllocPolicy::allocate(size + pre);
   } catch (const std::bad_alloc&) {
     raise_no_memory();
   }
-  std::memset(mem, 0, size);
-  Object* o = static_cast<Object*>(mem);
+  std::memset(mem, 0, size + pre);
+  Object* o = reinterpret_cast<Object*>(static_cast<char*>(mem) + pre);
   LockPolicy::init_header(o->ob, type);
+  if (gc) gc_link(static_cast<GcLink*>(mem), o->ob, 0);
   return static_cast<T*>(o);
 }
 
@@ -389,6 +413,29 @@ inline bool is_exception_type(const Object* o) noexcept {
   return is_type(o) && (static_cast<const TypeObject*>(o)->flags & TPFLAG_EXC_SUBCLASS);
 }
 inline bool is_float(const Object* o) noexcept { return type_check(o, &Float_type); }
+
+// The cyclic GC's view of an object (runtime/gc/heap.hpp). An object has a
+// pre-header when its type has TPFLAG_HAVE_GC — except the static built-in
+// type objects (instances of `type` that were never allocated).
+inline bool object_is_gc(const Object* o) noexcept {
+  const uint32_t f = type_of(o)->flags;
+  if (!(f & TPFLAG_HAVE_GC)) return false;
+  return !(f & TPFLAG_TYPE_SUBCLASS) || (static_cast<const TypeObject*>(o)->flags & TPFLAG_HEAPTYPE);
+}
+inline GcLink* gc_link_of(Object* o) noexcept { return reinterpret_cast<GcLink*>(o) - 1; }
+inline bool gc_is_tracked(Object* o) noexcept { return object_is_gc(o) && gc_link_of(o)->next() != nullptr; }
+inline void gc_track(Object* o) noexcept {  // o untracked, has a pre-header; keeps its flags
+  gc_link(gc_link_of(o), o->ob, gc_link_of(o)->flags());
+}
+inline void gc_untrack(Object* o) noexcept { gc_unlink(gc_link_of(o), o->ob); }  // o tracked
+inline bool gc_is_finalized(Object* o) noexcept { return object_is_gc(o) && (gc_link_of(o)->flags() & kGcFinalized); }
+// Before running o's __del__ (PEP 442: once per object); o has a pre-header.
+// Only while o is untracked (its dealloc) or the world is stopped: a
+// neighbour's unlink may rewrite the word otherwise.
+inline void gc_set_finalized(Object* o) noexcept {
+  GcLink* g = gc_link_of(o);
+  g->set_prev_word(g->prev_word() | kGcFinalized);
+}
 
 // The instance __dict__ slot of o, or null when its type has none.
 Object** external_dict_slot(Object* o) noexcept;  // type.cpp (classes over str/tuple/bytes)

@@ -70,6 +70,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "gc/collector.hpp"
 #include "objects/abstract.hpp"
 #include "objects/args.hpp"
 #include "objects/descr.hpp"
@@ -454,6 +455,7 @@ void init_types(ThreadState& ts) {
   }
   for (Registration& r : regs)
     if (r.setup) r.setup(*r.type);
+  gc_init_types();  // TPFLAG_HAVE_GC before the first container is allocated
   type_ready(ts, &Object_type);
   type_ready(ts, &Type_type);
   for (Registration& r : regs) type_ready(ts, r.type);
@@ -1136,6 +1138,7 @@ Ref<Object> type_new_class(ThreadState& ts, TypeObject* metatype, Object* name, 
   Ref<Object> typeref = steal(type_alloc(metatype));
   TypeObject* type = as_type(typeref.get());
   type->flags = TPFLAG_HEAPTYPE | TPFLAG_BASETYPE;
+  gc_init_heap_type(type);  // instances are tracked by the cyclic GC
   type->name_obj = newref(name).release();
   type->name = str_data(type->name_obj);
   type->bases = bases_ref.release();

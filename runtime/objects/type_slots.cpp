@@ -679,7 +679,15 @@ bool call_finalizer(Object* o) noexcept {
 
 void subtype_dealloc(Object* o) noexcept {
   TypeObject* t = type_of(o);
-  if ((t->flags & TPFLAG_HAS_FINALIZER) && !call_finalizer(o)) return;  // resurrected
+  // PEP 442: __del__ runs at most once (the cyclic GC may have run it). o
+  // was untracked by object_dealloc; it is tracked again while __del__ runs,
+  // like any live object, and for good if __del__ resurrects it.
+  if ((t->flags & TPFLAG_HAS_FINALIZER) && !(gc_link_of(o)->flags() & kGcFinalized)) {
+    gc_set_finalized(o);
+    gc_track(o);
+    if (!call_finalizer(o)) return;  // resurrected
+    gc_untrack(o);
+  }
   TypeObject* sb = type_static_base(t);
   // Every field a heap type adds after its static base is an Object*:
   // __slots__ members and the __dict__ pointer.

@@ -36,6 +36,7 @@
 #include <climits>
 #include <new>
 
+#include "gc/collector.hpp"
 #include "objects/abstract.hpp"
 #include "objects/descr.hpp"
 #include "objects/dict.hpp"
@@ -68,6 +69,8 @@ void handle_eval_breaker(ThreadState& ts) {
   // Pending calls are not served yet: cleared, so the loop does not stop on
   // them forever.
   if (bits & kPendingCalls) ts.eval_breaker.fetch_and(~kPendingCalls, std::memory_order_relaxed);
+  // An automatic cyclic collection, at this safe point (runtime/gc/collector.hpp).
+  if (bits & kGcScheduled) gc_collect_scheduled(ts);
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "alloc/policy.hpp"
+#include "gc/collector.hpp"
 #include "gil/policy.hpp"
 #include "threads/os_thread.hpp"
 #include "vm/eval.hpp"
@@ -124,6 +125,8 @@ void interpreter_fini(Interpreter& interp, ThreadState& ts) {
     dict_del(ts, interp.modules, names::__main__);
     dict_clear(module_dict(main));
   }
+  // Cyclic garbage left at exit: collected (and its __del__ run) as CPython does.
+  gc_collect_at_exit(ts);
   stdio_flush_all();
   // -X mallocstats[=json]: the allocator's fragmentation report at exit, on stderr.
   for (const std::string& x : interp.xoptions) {
@@ -139,6 +142,7 @@ void interpreter_fini(Interpreter& interp, ThreadState& ts) {
     if (x == "gilstats") print_gil_stats(interp);
   std::fflush(stderr);
   clear(ts.exc_info);
+  gc_thread_end(ts);
   frame_arena_free(ts);
   LockPolicy::thread_end(ts);
   LockPolicy::detach(ts);
