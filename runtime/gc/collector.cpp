@@ -33,7 +33,7 @@ void update_trigger() noexcept {
   int64_t t0 = g_threshold[0].load(std::memory_order_relaxed);
   int64_t t = INT64_MAX;
   if (g_enabled.load(std::memory_order_relaxed) && t0 > 0)
-    t = std::max(t0, g_long_lived.load(std::memory_order_relaxed) / 4);
+    t = std::max(t0, g_long_lived.load(std::memory_order_relaxed));
   h.trigger_.store(t, std::memory_order_relaxed);
 }
 

@@ -41,8 +41,9 @@
 //
 // One generation. CPython 3.11 has three; gilkit, like CPython 3.13t, has
 // one, and avoids quadratic work on a growing heap the same way: an automatic
-// collection needs the count to pass both the threshold (700) and a quarter of
-// the objects that survived the last collection. gc.collect(generation) accepts
+// collection needs the count to pass both the threshold (700) and the number
+// of objects that survived the last collection (the heap must double: a
+// growing heap costs O(n) collection work in total, not O(n^2/700)). gc.collect(generation) accepts
 // 0, 1 and 2 and always collects everything.
 //
 // Count reported (gc.collect()'s value): the number of unreachable objects

@@ -7,6 +7,7 @@
 // A new thread: registers its ThreadState, takes the GIL (attach), calls the
 // callable, prints an escaping exception, drops its references, unregisters
 // (folding its GIL statistics into the interpreter's totals) and detaches.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -176,11 +177,18 @@ Ref<Object> new_lock() {
 
 struct RLockObject : Object {
   LockState* state;  // owned
-  uint64_t owner;    // serial of the owning thread state, 0 = none; touched only by the owner (or under state)
-  uint64_t count;    // recursion depth; touched only by the owner
+  // Written only by the thread holding `state`; read by any thread (is it
+  // mine?) without a GIL in the no-GIL build: relaxed atomics (a reader that
+  // is not the owner only needs to see "not me", which any value shows).
+  uint64_t owner;    // serial of the owning thread state, 0 = none
+  uint64_t count;    // recursion depth
 };
 
 RLockObject* as_rlock(Object* o) { return static_cast<RLockObject*>(o); }
+uint64_t load(const uint64_t& f) noexcept {
+  return std::atomic_ref<uint64_t>(const_cast<uint64_t&>(f)).load(std::memory_order_relaxed);
+}
+void store(uint64_t& f, uint64_t v) noexcept { std::atomic_ref<uint64_t>(f).store(v, std::memory_order_relaxed); }
 
 void rlock_dealloc(Object* o) noexcept {
   delete as_rlock(o)->state;
@@ -197,8 +205,8 @@ Ref<Object> rlock_repr(ThreadState&, Object* o) {
   RLockObject* r = as_rlock(o);
   char buf[128];
   std::snprintf(buf, sizeof buf, "<%s _thread.RLock object owner=%llu count=%llu at %p>",
-                r->count ? "locked" : "unlocked", static_cast<unsigned long long>(r->owner),
-                static_cast<unsigned long long>(r->count), static_cast<void*>(o));
+                load(r->count) ? "locked" : "unlocked", static_cast<unsigned long long>(load(r->owner)),
+                static_cast<unsigned long long>(load(r->count)), static_cast<void*>(o));
   return str_new(buf);
 }
 
@@ -206,13 +214,13 @@ Ref<Object> rlock_acquire_m(ThreadState& ts, Object* self, Args args, size_t nar
   bool blocking;
   double timeout = parse_acquire_args(ts, "acquire", args, nargs, kwnames, blocking);
   RLockObject* r = as_rlock(self);
-  if (r->count > 0 && r->owner == ts.serial) {
-    ++r->count;
+  if (load(r->count) > 0 && load(r->owner) == ts.serial) {
+    store(r->count, load(r->count) + 1);
     return bool_ref(true);
   }
   if (!lock_acquire(ts, *r->state, blocking, timeout)) return bool_ref(false);
-  r->owner = ts.serial;
-  r->count = 1;
+  store(r->owner, ts.serial);
+  store(r->count, 1);
   return bool_ref(true);
 }
 
@@ -220,9 +228,11 @@ Ref<Object> rlock_release_m(ThreadState& ts, Object* self, Args, size_t nargs, O
   check_no_kwargs("release", kwnames);
   check_nargs("release", nargs, 0, 0);
   RLockObject* r = as_rlock(self);
-  if (r->count == 0 || r->owner != ts.serial) raise(Exc_RuntimeError, "cannot release un-acquired lock");
-  if (--r->count == 0) {
-    r->owner = 0;
+  if (load(r->count) == 0 || load(r->owner) != ts.serial) raise(Exc_RuntimeError, "cannot release un-acquired lock");
+  uint64_t depth = load(r->count) - 1;
+  store(r->count, depth);
+  if (depth == 0) {
+    store(r->owner, 0);
     r->state->release();
   }
   return none_ref();
@@ -234,17 +244,17 @@ Ref<Object> rlock_exit_m(ThreadState& ts, Object* self, Args, size_t, Object*) {
 
 Ref<Object> rlock_is_owned_m(ThreadState& ts, Object* self, Args, size_t, Object*) {
   RLockObject* r = as_rlock(self);
-  return bool_ref(r->count > 0 && r->owner == ts.serial);
+  return bool_ref(load(r->count) > 0 && load(r->owner) == ts.serial);
 }
 
 // Condition.wait's helpers: release every level, then restore them.
 Ref<Object> rlock_release_save_m(ThreadState& ts, Object* self, Args, size_t, Object*) {
   RLockObject* r = as_rlock(self);
-  if (r->count == 0) raise(Exc_RuntimeError, "cannot release un-acquired lock");
-  Ref<Object> state = tuple_pack({int_from_u64(r->count).get(), int_from_u64(r->owner).get()});
+  if (load(r->count) == 0) raise(Exc_RuntimeError, "cannot release un-acquired lock");
+  Ref<Object> state = tuple_pack({int_from_u64(load(r->count)).get(), int_from_u64(load(r->owner)).get()});
   (void)ts;
-  r->count = 0;
-  r->owner = 0;
+  store(r->count, 0);
+  store(r->owner, 0);
   r->state->release();
   return state;
 }
@@ -256,8 +266,8 @@ Ref<Object> rlock_acquire_restore_m(ThreadState& ts, Object* self, Args args, si
   if (!is_tuple(state) || tuple_size(state) != 2) raise(Exc_TypeError, "_acquire_restore() argument must be a 2-tuple");
   RLockObject* r = as_rlock(self);
   lock_acquire(ts, *r->state, true, -1);
-  r->count = static_cast<uint64_t>(index_as_i64(ts, tuple_get(state, 0)));
-  r->owner = static_cast<uint64_t>(index_as_i64(ts, tuple_get(state, 1)));
+  store(r->count, static_cast<uint64_t>(index_as_i64(ts, tuple_get(state, 0))));
+  store(r->owner, static_cast<uint64_t>(index_as_i64(ts, tuple_get(state, 1))));
   return none_ref();
 }
 
