@@ -143,6 +143,7 @@ bool BiasedPolicy::push_to_owner(Header& h, uint64_t owner) noexcept {
 }
 
 bool BiasedPolicy::merge_entry(Header& h, uint64_t queue_owner) noexcept {
+  if (is_immortal(h)) return false;  // made immortal while queued: never freed
   if (owner_ref(h).load(std::memory_order_relaxed) != queue_owner) {
     // The owner gave the object up while it was queued (its local count hit
     // 0); the pin was kept in shared: drop it like any reference.

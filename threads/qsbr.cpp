@@ -10,6 +10,12 @@ namespace {
 
 // Poll after this many pending items (a resize-heavy thread frees in batches).
 constexpr size_t kPollEvery = 32;
+// A deferral advances wr_seq (one atomic read-modify-write on a line every
+// thread reads) only every kAdvanceEvery-th time; the others take the goal
+// wr_seq + 1, which the next advance (a later deferral's, or a poll's)
+// makes reachable — CPython's deferred advance. Measured: with an advance per
+// deferral, two threads storing attributes spent 11% in the fetch_add.
+constexpr uint64_t kAdvanceEvery = 16;
 
 }  // namespace
 
@@ -36,8 +42,11 @@ QsbrThread* QsbrDomain::register_thread(ThreadState& ts) {
 
 void QsbrDomain::unregister_thread(QsbrThread* t) {
   qsbr_offline(*t);
+  // Orphans must not wait for a deferral that may never come.
+  if (!t->pending.empty() && t->pending.back().goal > write_seq()) advance_only();
   std::lock_guard<std::mutex> lock(mutex_);
   threads_.erase(std::find(threads_.begin(), threads_.end(), t));
+  deferred_.fetch_add(t->deferrals.load(std::memory_order_relaxed), std::memory_order_relaxed);
   if (!t->pending.empty()) {
     orphans_.insert(orphans_.end(), t->pending.begin(), t->pending.end());
     has_orphans_.store(true, std::memory_order_relaxed);
@@ -90,9 +99,18 @@ size_t QsbrDomain::poll_orphans(uint64_t rd) {
 }
 
 void qsbr_defer_free(QsbrThread& t, void* ptr, void (*fn)(void*)) {
-  uint64_t goal = t.domain->advance();
+  uint64_t goal = qsbr_goal(t);
   t.pending.push_back({ptr, fn, goal});
   if (t.pending.size() % kPollEvery == 0) qsbr_poll(t);
+}
+
+uint64_t qsbr_goal(QsbrThread& t) noexcept {
+  uint64_t n = t.deferrals.load(std::memory_order_relaxed) + 1;
+  t.deferrals.store(n, std::memory_order_relaxed);
+  if (n % kAdvanceEvery == 0) return t.domain->advance();
+  // seq_cst: ordered after the store that unpublished the item (qsbr.hpp,
+  // Ordering), so any advance past the value read comes after it.
+  return t.domain->write_seq_sc() + 1;
 }
 
 size_t qsbr_poll(QsbrThread& t) {
@@ -100,6 +118,8 @@ size_t qsbr_poll(QsbrThread& t) {
   bool orphans = d.has_orphans_.load(std::memory_order_relaxed);
   if (t.pending.empty() && !orphans) return 0;
   size_t freed = 0;
+  // A goal wr_seq + 1 (deferred advance) becomes reachable once wr_seq moves.
+  if (!t.pending.empty() && t.pending.back().goal > d.write_seq()) d.advance_only();
   uint64_t rd = d.read_seq();
   if (orphans || t.pending.front().goal > rd)
     rd = d.scan(t.pending.empty() ? d.write_seq() : t.pending.back().goal);
@@ -142,15 +162,21 @@ bool qsbr_check_thread(const QsbrThread& t) {
   if (s > wr) return false;
   uint64_t prev = 0;
   for (const QsbrDeferred& d : t.pending) {
-    if (d.goal < prev || d.goal > wr || d.fn == nullptr) return false;
+    if (d.goal < prev || d.goal > wr + 1 || d.fn == nullptr) return false;  // wr + 1: a deferred advance
     prev = d.goal;
   }
   return true;
 }
 
 QsbrStats QsbrDomain::stats() const {
+  uint64_t deferred;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    deferred = deferred_.load(std::memory_order_relaxed);
+    for (const QsbrThread* t : threads_) deferred += t->deferrals.load(std::memory_order_relaxed);
+  }
   return {wr_seq_.load(std::memory_order_relaxed),      rd_seq_.load(std::memory_order_relaxed),
-          deferred_.load(std::memory_order_relaxed),    freed_.load(std::memory_order_relaxed),
+          deferred,                                     freed_.load(std::memory_order_relaxed),
           scans_.load(std::memory_order_relaxed),       report_requests_.load(std::memory_order_relaxed)};
 }
 

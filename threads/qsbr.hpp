@@ -92,6 +92,9 @@ struct QsbrThread {
   std::atomic<uint32_t>* breaker = nullptr;       // immutable; the owner's eval-breaker word, or null
   std::vector<QsbrDeferred> pending;              // owner thread only; goals non-decreasing
   uint64_t freed = 0;                             // owner thread only: items this thread freed
+  // Deferrals made (see qsbr_goal): written by the owner (relaxed load +
+  // store), read by stats(); added to the domain's total when it leaves.
+  std::atomic<uint64_t> deferrals{0};
 };
 
 struct QsbrStats {
@@ -122,10 +125,12 @@ class QsbrDomain {
   uint64_t write_seq() const noexcept { return wr_seq_.load(std::memory_order_acquire); }
   uint64_t read_seq() const noexcept { return rd_seq_.load(std::memory_order_acquire); }
   // Advance wr_seq; returns the new value: the goal of something just unpublished.
-  uint64_t advance() noexcept {
-    deferred_.fetch_add(1, std::memory_order_relaxed);
-    return wr_seq_.fetch_add(1, std::memory_order_seq_cst) + 1;
-  }
+  uint64_t advance() noexcept { return advance_only(); }
+  // Advance wr_seq without counting a deferral (polls, deferred advances).
+  uint64_t advance_only() noexcept { return wr_seq_.fetch_add(1, std::memory_order_seq_cst) + 1; }
+  // wr_seq read in the seq_cst order (a deferral's goal, see qsbr_goal).
+  uint64_t write_seq_sc() const noexcept { return wr_seq_.load(std::memory_order_seq_cst); }
+
   // Recompute rd_seq from every online thread (and ask laggers behind `want`
   // to report). Returns the new rd_seq.
   uint64_t scan(uint64_t want);
@@ -150,14 +155,20 @@ bool qsbr_check_thread(const QsbrThread& t);
   std::vector<QsbrDeferred> orphans_;     // guarded by mutex_: items of threads that left
   std::atomic<bool> has_orphans_{false};  // hint: orphans_ is non-empty (relaxed)
   // Statistics (atomic, relaxed).
+  // deferred_: deferrals of threads that have left (live threads count their own).
   std::atomic<uint64_t> deferred_{0}, freed_{0}, scans_{0}, report_requests_{0};
 };
 
 // --- the per-thread operations (all on the owner thread) ----------------------
 
 // A quiescent state: the thread holds no pointer obtained from a lock-free read.
+// If this thread's newest deferral took the not-yet-reached goal wr_seq + 1
+// (a deferred advance, see qsbr_goal), it advances first: at a quiescent
+// state that is safe, and it keeps "defer, quiescent, poll" freeing the item.
 inline void qsbr_quiescent(QsbrThread& t) noexcept {
-  t.seq.store(t.domain->write_seq(), std::memory_order_release);
+  uint64_t w = t.domain->write_seq();
+  if (!t.pending.empty() && t.pending.back().goal > w) w = t.domain->advance_only();
+  t.seq.store(w, std::memory_order_release);
 }
 // Detaching: the thread will read nothing until qsbr_online.
 inline void qsbr_offline(QsbrThread& t) noexcept { t.seq.store(0, std::memory_order_release); }
@@ -165,6 +176,9 @@ inline void qsbr_offline(QsbrThread& t) noexcept { t.seq.store(0, std::memory_or
 inline void qsbr_online(QsbrThread& t) noexcept { t.seq.store(t.domain->write_seq(), std::memory_order_seq_cst); }
 inline bool qsbr_is_online(const QsbrThread& t) noexcept { return t.seq.load(std::memory_order_relaxed) != 0; }
 
+// The goal of an item just unpublished: a fresh advance of wr_seq every few
+// deferrals, otherwise wr_seq + 1 (reached at the next advance).
+uint64_t qsbr_goal(QsbrThread& t) noexcept;
 // Free `ptr` with `fn(ptr)` once no thread can be reading it. Call after the
 // pointer has been unpublished by a seq_cst store (see "Ordering" above).
 // May free earlier deferrals (it polls when the list grows).

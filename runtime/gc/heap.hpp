@@ -99,7 +99,10 @@ struct alignas(16) GcLink {
 };
 static_assert(sizeof(GcLink) == 16, "the pre-header keeps objects 16-byte aligned");
 
-struct GcList {
+// One cache line (or more) per list: the lists of different threads must not
+// share a line, or every container allocation would bounce it between cores
+// (measured: closures scaled 1.29x at 2 threads with adjacent lists).
+struct alignas(64) GcList {
   RuntimeMutex mutex;
   GcLink head{&head, reinterpret_cast<uintptr_t>(&head)};  // sentinel of the circular list (no flag bits)
   int64_t delta = 0;    // guarded by mutex: count changes not yet added to GcHeap::count_

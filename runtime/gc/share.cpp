@@ -9,6 +9,8 @@
 #include "objects/descr.hpp"
 #include "objects/dict.hpp"
 #include "objects/function.hpp"
+#include "objects/list.hpp"
+#include "objects/set.hpp"
 #include "objects/module.hpp"
 #include "objects/object.hpp"
 #include "objects/tuple.hpp"
@@ -77,6 +79,30 @@ class Walker {
       push(v);
     }
   }
+  // The immutable items of a container bound to a global (strings, numbers,
+  // tuples of them): every reader of the container increfs them.
+  static bool immutable_leaf(Object* o) noexcept {
+    TypeObject* t = type_of(o);
+    return t == &Str_type || t == &Int_type || t == &Float_type || t == &Complex_type || t == &Bytes_type ||
+           t == &Tuple_type || t == &FrozenSet_type;
+  }
+  void push_immutable_items(Object* c) {
+    TypeObject* t = type_of(c);
+    if (t == &List_type) {
+      for (size_t i = 0, n = list_size(c); i < n; ++i)
+        if (Object* v = list_get(c, i); v && immutable_leaf(v)) push(v);
+    } else if (t == &Set_type) {
+      Object* k;
+      for (size_t pos = 0; set_next(c, pos, &k);)
+        if (immutable_leaf(k)) push(k);
+    } else {
+      Object *k, *v;
+      for (size_t pos = 0; dict_next(c, pos, &k, &v);) {
+        if (immutable_leaf(k)) push(k);
+        if (immutable_leaf(v)) push(v);
+      }
+    }
+  }
   void visit(Object* o) {
     Share how = classify(o);
     if (how == Share::kSkip) return;
@@ -84,8 +110,12 @@ class Walker {
     // namespaces, or as globals, are immortalised; their values walked only
     // for namespaces (see share.hpp).
     immortalize(o);
-    if (how == Share::kLeaf) return;
     TypeObject* t = type_of(o);
+    if (t == &List_type || t == &Set_type || (t == &Dict_type && o != root_ && !namespaces_.count(o))) {
+      push_immutable_items(o);  // a global container: its constant items
+      return;
+    }
+    if (how == Share::kLeaf) return;
     if (t == &Module_type) {
       auto* m = static_cast<ModuleObject*>(o);
       walk_namespace(m->dict);
@@ -147,8 +177,14 @@ size_t share_objects_for_threads(ThreadState& ts) {
     return 0;
   } else {
     Interpreter& interp = *ts.interp;
-    // Every other thread paused and every pending biased count merged, so no
-    // header changes under the walk and none is QUEUED.
+    // Only while this is the one VM thread (see share.hpp): a pause would
+    // have to wait for every running thread to reach its eval breaker, and a
+    // thread inside a long built-in call (sum(range(10**8))) reaches none,
+    // so starting a second worker would wait for the first to finish.
+    if (interp.threads.count() > 1) return 0;
+    // With no other thread the pause is immediate; it merges every pending
+    // biased count (objects queued to this thread by threads that have
+    // exited), so no header changes under the walk and none is QUEUED.
     LockPolicy::stop_the_world(interp.threads, ts);
     size_t made = 0;
     try {

@@ -9,10 +9,15 @@
 // contended cache line per object, and threads would not scale.
 //
 // Scheme (CPython 3.13t immortalises "deferred" objects when the first thread
-// starts; gilkit does the same walk at every thread start, so objects defined
-// between thread starts are covered too). With every other thread paused
-// (LockPolicy::stop_the_world, which also merges every pending biased count),
-// share_objects_for_threads walks from sys.modules:
+// starts): gilkit walks whenever a thread is started while the starting
+// thread is the only VM thread — the first start, and any start after every
+// other thread has ended, so objects defined between such phases are covered
+// too. A start while other threads run does not walk: pausing them would
+// wait until each reaches its eval breaker, and a thread in a long built-in
+// call reaches none (measured: the second of two sum(range()) workers
+// started only after the first finished). share_objects_for_threads walks,
+// after LockPolicy::stop_the_world (immediate here; it merges every pending
+// biased count), from sys.modules:
 //
 //   module                -> immortal; its dict and the dict's values
 //   module dict           -> immortal; its values are walked
@@ -24,9 +29,11 @@
 //   staticmethod / classmethod / property -> immortal; the wrapped functions
 //   str, int, float, bytes, tuple of such, range, builtin function
 //                         -> immortal (module-level constants)
-//   list, dict, set bound to a module global -> immortal (the container, not
-//                            its items: reading a shared container must not
-//                            contend on its count; its items stay counted)
+//   list, dict, set bound to a module global -> immortal, with the items that
+//                            are strings, numbers or tuples (every reader
+//                            increfs them: SHARED_DICT[key] with str keys);
+//                            other items (instances, nested containers) stay
+//                            counted
 //   anything else (instances of user classes, ...) -> left counted: their
 //                            finalisers must still run.
 //
@@ -37,7 +44,7 @@
 // if a program creates unbounded numbers of module-level objects between
 // thread starts. Single-threaded programs never immortalise anything.
 //
-// Invariant (checker: check_shared_immortal): after the walk, every module in
+// Invariant (checker: check_shared_immortal): after a walk, every module in
 // sys.modules, its dict, and every function / class / code object bound in a
 // module dict is immortal.
 #pragma once
