@@ -313,6 +313,11 @@ struct BiasedPolicy {
   // thread counts itself (thread_begin) before its first read, and a writer
   // unpublishes before it asks (the store-buffering case of threads/qsbr.hpp).
   static bool readers_may_race() noexcept { return vm_threads_.load(std::memory_order_seq_cst) > 1; }
+  // The calling VM thread (between thread_begin and thread_end), or null.
+  static ThreadState* current_thread() noexcept {
+    BiasedThread* t = biased_detail::t_thread;
+    return t ? t->ts : nullptr;
+  }
   // Make objects every thread shares immortal when a thread starts
   // (runtime/gc/share.hpp), so their counts are never a contended atomic.
   static constexpr bool kImmortalizeShared = true;

@@ -101,6 +101,9 @@ struct GilPolicy {
   static void defer_free(ThreadState&, void* p, void (*fn)(void*)) { fn(p); }
   static constexpr bool lock_free_readers() noexcept { return false; }
   static constexpr bool readers_may_race() noexcept { return false; }
+  // The calling VM thread, for code handed no ThreadState that must defer a
+  // free: never needed under the GIL (nothing is deferred).
+  static ThreadState* current_thread() noexcept { return nullptr; }
   // Immortalise the objects every thread shares when a thread starts
   // (runtime/gc/share.hpp): not needed when counts are plain integers.
   static constexpr bool kImmortalizeShared = false;

@@ -15,6 +15,7 @@
 //   defer_free(ts, p, fn)        free memory a lock-free reader may still hold
 //   lock_free_readers()          whether containers are read without their mutex
 //   readers_may_race()           whether another thread may be reading lock-free right now
+//   current_thread()             the calling VM thread, for code handed no ThreadState
 //   kImmortalizeShared           immortalise shared objects at thread start (runtime/gc/share.hpp)
 //   set_switch_interval_us / switch_interval_us   sys.setswitchinterval
 //   kGcPerThreadLists, gc_list / set_gc_list   which cyclic-GC tracking list holds an object
@@ -53,6 +54,7 @@ concept LockPolicyType = requires(typename P::Header& h, const typename P::Heade
   { P::defer_free(ts, p, static_cast<void (*)(void*)>(nullptr)) };
   { P::lock_free_readers() } noexcept -> std::same_as<bool>;
   { P::readers_may_race() } noexcept -> std::same_as<bool>;
+  { P::current_thread() } noexcept -> std::same_as<ThreadState*>;
   { P::kImmortalizeShared } -> std::convertible_to<bool>;
   { P::set_switch_interval_us(int64_t{}) } noexcept;
   { P::switch_interval_us() } noexcept -> std::same_as<int64_t>;

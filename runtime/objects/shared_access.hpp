@@ -90,16 +90,7 @@ inline void move_ptrs(Object** dst, Object** src, size_t n) noexcept {
 // The calling thread's state for QSBR deferrals, or null when it has none
 // (a thread never started as a VM thread: its deferrals run at once, as
 // BiasedPolicy::defer_free does). Only the no-GIL build needs it.
-// TODO(policy owner): a LockPolicy::current_thread() would avoid looking
-// into biased_detail here.
-inline ThreadState* current_thread() noexcept {
-  if constexpr (LockPolicy::lock_free_readers()) {
-    BiasedThread* t = biased_detail::t_thread;
-    return t ? t->ts : nullptr;
-  } else {
-    return nullptr;
-  }
-}
+inline ThreadState* current_thread() noexcept { return LockPolicy::current_thread(); }
 
 // Free p with fn once no lock-free reader can hold it (at once when no
 // reader may race: the GIL build, or a single VM thread).
