@@ -149,8 +149,11 @@ AttrView attr_cache_fill(CacheEntry* e, TypeObject* t, Object* name, bool for_st
   // lookup that the entry records: a concurrent change of a dict on the MRO
   // then resets that tag / grows that sum, so the entry can go stale only
   // as an invalid one (see the top of code_cache.hpp).
-  type_lookup(t, name);
   uint32_t tag = type_version_tag(t);
+  if (!tag) {
+    type_lookup(t, name);  // tags the type (and its bases), when tags remain
+    tag = type_version_tag(t);
+  }
   Object* mro = t->mro;
   uint64_t sum = mro_version_sum(mro);
   Object* descr = type_lookup(t, name);  // may run a key's __eq__
