@@ -173,7 +173,13 @@ inline void qsbr_quiescent(QsbrThread& t) noexcept {
 // Detaching: the thread will read nothing until qsbr_online.
 inline void qsbr_offline(QsbrThread& t) noexcept { t.seq.store(0, std::memory_order_release); }
 // Attaching: back to reading (seq_cst: see "Ordering" above).
-inline void qsbr_online(QsbrThread& t) noexcept { t.seq.store(t.domain->write_seq(), std::memory_order_seq_cst); }
+// Like qsbr_quiescent, a thread coming online first makes its own deferred
+// advance reachable, so the poll that follows an attach can free its items.
+inline void qsbr_online(QsbrThread& t) noexcept {
+  uint64_t w = t.domain->write_seq();
+  if (!t.pending.empty() && t.pending.back().goal > w) w = t.domain->advance_only();
+  t.seq.store(w, std::memory_order_seq_cst);
+}
 inline bool qsbr_is_online(const QsbrThread& t) noexcept { return t.seq.load(std::memory_order_relaxed) != 0; }
 
 // The goal of an item just unpublished: a fresh advance of wr_seq every few

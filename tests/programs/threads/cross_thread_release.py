@@ -7,6 +7,7 @@
 # CPython and gilkit, so only the comparison is printed.
 import sys
 import threading
+import time
 
 N_THREADS = 4
 PER_THREAD = 2000
@@ -19,10 +20,13 @@ class Item:
 
 
 def settle():
-    # A few backward jumps: pending cross-thread releases are processed at
-    # the eval breaker.
-    for _ in range(100):
-        pass
+    # Releases that wait for the other threads (gilkit's no-GIL build defers
+    # them to a quiescent point) are done when this thread passes its eval
+    # breaker or returns from a blocking call: give it several of each.
+    for _ in range(5):
+        time.sleep(0.002)
+        for _ in range(100):
+            pass
 
 
 def producer(out, k):
