@@ -265,9 +265,17 @@ void BiasedPolicy::thread_exit(ThreadState& ts) {
   delete t;
 }
 
-void BiasedPolicy::thread_begin(ThreadState& ts) {
+void BiasedPolicy::thread_spawning(ThreadState* parent) {
   vm_threads_.fetch_add(1, std::memory_order_seq_cst);
-  thread_start(ts);
+  // The spawner was alone until now: its elided sections must hold their
+  // mutexes before the new thread can reach them.
+  if (parent != nullptr && parent->biased != nullptr) BiasedCriticalSection::make_real(*parent->biased);
+}
+
+void BiasedPolicy::thread_spawn_failed() noexcept { vm_threads_.fetch_sub(1, std::memory_order_seq_cst); }
+
+void BiasedPolicy::thread_begin(ThreadState& ts) {
+  thread_start(ts)->counted = true;
   qsbr().register_thread(ts);
 }
 
@@ -335,7 +343,7 @@ void BiasedPolicy::start_the_world(ThreadRegistry& reg) {
 
 // --- critical sections ------------------------------------------------------------------
 
-BiasedCriticalSection::BiasedCriticalSection(PyMutex* a, PyMutex* b, int) noexcept {
+void BiasedCriticalSection::begin(PyMutex* a, PyMutex* b) noexcept {
   if (a == nullptr) std::swap(a, b);
   if (a == b) b = nullptr;
   if (a == nullptr) return;  // no object: nothing to lock (mode kNoop)
@@ -352,7 +360,8 @@ BiasedCriticalSection::BiasedCriticalSection(PyMutex* a, PyMutex* b, int) noexce
     return;
   }
   BiasedCriticalSection* top = thread_->cs_top;
-  if (b == nullptr && top != nullptr && top->active_ && (top->m1_ == a || top->m2_ == a)) {
+  if (b == nullptr && top != nullptr && top->active_ && top->mode_ == Mode::kPushed &&
+      (top->m1_ == a || top->m2_ == a)) {
     m1_ = nullptr;  // the enclosing section holds it (mode kNoop)
     return;
   }
@@ -374,24 +383,23 @@ BiasedCriticalSection::BiasedCriticalSection(PyMutex* a, PyMutex* b, int) noexce
 }
 
 void BiasedCriticalSection::lock_all() noexcept {
+  if (mode_ == Mode::kElided) {  // still alone (make_real would have converted it)
+    active_ = true;
+    return;
+  }
   lock_waiting(thread_, m1_);
   if (m2_) lock_waiting(thread_, m2_);
   active_ = true;
 }
 
-BiasedCriticalSection::~BiasedCriticalSection() {
-  switch (mode_) {
-    case Mode::kNoop:
-      return;
-    case Mode::kPlain:
-      if (m2_) m2_->unlock();
-      m1_->unlock();
-      return;
-    case Mode::kPushed:
-      break;
+void BiasedCriticalSection::end() noexcept {
+  if (mode_ == Mode::kPlain) {
+    if (m2_) m2_->unlock();
+    m1_->unlock();
+    return;
   }
-  // Sections nest strictly: this is the innermost.
-  if (active_) {
+  // kPushed or kElided. Sections nest strictly: this is the innermost.
+  if (active_ && mode_ == Mode::kPushed) {
     if (m2_) m2_->unlock();
     m1_->unlock();
   }
@@ -402,8 +410,10 @@ BiasedCriticalSection::~BiasedCriticalSection() {
 void BiasedCriticalSection::suspend_all(BiasedThread& t) noexcept {
   // The active sections are a run at the top of the stack.
   for (BiasedCriticalSection* s = t.cs_top; s != nullptr && s->active_; s = s->prev_) {
-    if (s->m2_) s->m2_->unlock();
-    s->m1_->unlock();
+    if (s->mode_ == Mode::kPushed) {
+      if (s->m2_) s->m2_->unlock();
+      s->m1_->unlock();
+    }
     s->active_ = false;
   }
 }
@@ -413,10 +423,34 @@ void BiasedCriticalSection::resume_top(BiasedThread& t) noexcept {
   if (s != nullptr && !s->active_) s->lock_all();
 }
 
+void BiasedCriticalSection::make_real(BiasedThread& t) noexcept {
+  bool any = false;
+  for (BiasedCriticalSection* s = t.cs_top; s != nullptr; s = s->prev_) any |= s->mode_ == Mode::kElided;
+  if (!any) return;
+  // As if the thread blocked: nothing is held, every section is suspended,
+  // then the innermost takes its mutexes (uncontended: the new thread does
+  // not exist yet). An outer section locks when the one above it ends.
+  suspend_all(t);
+  for (BiasedCriticalSection* s = t.cs_top; s != nullptr; s = s->prev_) {
+    if (s->mode_ != Mode::kElided) continue;
+    s->mode_ = Mode::kPushed;
+    if (s->m2_ != nullptr && std::less<PyMutex*>()(s->m2_, s->m1_)) std::swap(s->m1_, s->m2_);
+  }
+  resume_top(t);
+}
+
 bool BiasedCriticalSection::check_critical_sections(const BiasedThread& t) noexcept {
   bool seen_suspended = false;
   for (const BiasedCriticalSection* s = t.cs_top; s != nullptr; s = s->prev_) {
-    if (s->mode_ != Mode::kPushed || s->thread_ != &t || s->m1_ == nullptr) return false;
+    if (s->thread_ != &t || s->m1_ == nullptr) return false;
+    if (s->mode_ == Mode::kElided) {
+      // Only while the thread is the only VM thread; it holds nothing.
+      if (!alone(&t)) return false;
+      if (s->active_ && seen_suspended) return false;
+      if (!s->active_) seen_suspended = true;
+      continue;
+    }
+    if (s->mode_ != Mode::kPushed) return false;
     if (s->m2_ != nullptr && !std::less<PyMutex*>()(s->m1_, s->m2_)) return false;
     if (!s->active_) {
       seen_suspended = true;

@@ -67,6 +67,8 @@ struct GilPolicy {
   static uint16_t gc_list(const Header&) noexcept { return 0; }
   static void set_gc_list(Header&, uint16_t) noexcept {}
   // What sys.getrefcount reports.
+  // The caller's reference is the only one (the GIL keeps it so).
+  static bool is_unique(const Header& h) noexcept { return h.refcnt == 1; }
   static intptr_t refcount(const Header& h) noexcept {
     return h.refcnt < 0 ? (intptr_t(1) << 32) - 1 : h.refcnt;
   }
@@ -90,6 +92,10 @@ struct GilPolicy {
   // Thread lifecycle: nothing to set up under the GIL (see BiasedPolicy).
   static void thread_begin(ThreadState&) noexcept {}
   static void thread_end(ThreadState&) noexcept {}
+  static void thread_spawning(ThreadState*) noexcept {}
+  static void thread_spawn_failed() noexcept {}
+  // Another thread never runs while the caller holds the GIL.
+  static constexpr bool others_may_run() noexcept { return false; }
   // Objects never reach zero outside decref() under the GIL.
   using DeallocFn = void (*)(Header*);
   static void set_dealloc(DeallocFn) noexcept {}

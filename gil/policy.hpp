@@ -4,12 +4,15 @@
 // A lock policy provides (checked by the LockPolicyType concept below):
 //   Header                       the refcount fields at the start of every object
 //   init_header / make_immortal / is_immortal / refcount / check_header
+//   is_unique(h)                 the caller's reference is the only one: reuse in place
 //   incref(Header&), decref(Header&) -> bool "reached zero"
 //   CriticalSection              RAII guard for a container mutation (one or two objects)
 //   attach(ts) / detach(ts)      take / give up the right to run bytecode
 //   on_eval_breaker(ts, bits)    the eval loop's breaker check lands here
 //   holder_check(ts)             invariant checker: ts may run bytecode now
 //   thread_begin(ts) / thread_end(ts)  a thread's first / last moment as a VM thread
+//   thread_spawning(parent) / thread_spawn_failed()  count a VM thread before its OS thread exists
+//   others_may_run()             whether another VM thread may run concurrently with the caller
 //   set_dealloc(fn)              how a count that reaches zero outside decref() frees
 //   stop_the_world(reg, ts) / start_the_world(reg)  pause every other thread
 //   defer_free(ts, p, fn)        free memory a lock-free reader may still hold
@@ -40,6 +43,7 @@ concept LockPolicyType = requires(typename P::Header& h, const typename P::Heade
   { P::incref(h) } noexcept;
   { P::decref(h) } noexcept -> std::same_as<bool>;
   { P::refcount(ch) } noexcept -> std::convertible_to<intptr_t>;
+  { P::is_unique(ch) } noexcept -> std::same_as<bool>;
   { P::check_header(ch) } noexcept -> std::same_as<bool>;
   { P::has_gil } -> std::convertible_to<bool>;
   { P::attach(ts) };
@@ -48,6 +52,9 @@ concept LockPolicyType = requires(typename P::Header& h, const typename P::Heade
   { P::holder_check(ts) } noexcept -> std::same_as<bool>;
   { P::thread_begin(ts) };
   { P::thread_end(ts) };
+  { P::thread_spawning(&ts) };
+  { P::thread_spawn_failed() } noexcept;
+  { P::others_may_run() } noexcept -> std::same_as<bool>;
   { P::set_dealloc(static_cast<void (*)(typename P::Header*)>(nullptr)) } noexcept;
   { P::stop_the_world(reg, ts) };
   { P::start_the_world(reg) };

@@ -30,7 +30,8 @@
 // header (LockPolicy::set_gc_list, 16 bits), so whoever frees the object finds
 // the list to unlink from. Each list has its own mutex, taken for the few
 // stores of a link or unlink: uncontended except when a thread frees an
-// object another thread created, at the same moment as that thread allocates.
+// object another thread created, at the same moment as that thread allocates
+// — and not taken at all while one VM thread runs alone (ListLock).
 // A thread that exits hands its slot back; the objects stay on the list (no
 // walk to re-home them) and the next thread that starts reuses the slot.
 // Slot 0 is for the main thread and for every thread without a slot of its
@@ -45,7 +46,8 @@
 // own eval breaker; the collection runs there (runtime/vm/eval.cpp).
 //
 // Who touches what
-//   GcLink::next, prev    guarded by the owning list's mutex; rewritten by the
+//   GcLink::next, prev    guarded by the owning list's mutex (or by being the
+//                         only VM thread: ListLock); rewritten by the
 //                         collector while the world is stopped (during a
 //                         collection `prev` temporarily holds an index)
 //   GcLink flag bits      kGcFinalized: set once by whoever runs the object's
@@ -137,6 +139,25 @@ inline constinit thread_local GcList* t_list = nullptr;
 extern GcHeap* const g_heap;
 }  // namespace gc_detail
 
+// A list's mutex for one link or unlink, taken only when another VM thread
+// may run (LockPolicy::others_may_run): a thread alone in the VM is the only
+// one that can touch any list, and stays alone until it spawns a thread,
+// which it cannot do in the middle of a link.
+class ListLock {
+ public:
+  explicit ListLock(GcList& l) noexcept : m_(LockPolicy::others_may_run() ? &l.mutex : nullptr) {
+    if (m_) m_->lock();
+  }
+  ~ListLock() {
+    if (m_) m_->unlock();
+  }
+  ListLock(const ListLock&) = delete;
+  ListLock& operator=(const ListLock&) = delete;
+
+ private:
+  RuntimeMutex* m_;
+};
+
 // The count passed the trigger: schedule a collection on this thread (cold).
 void gc_count_overflow(GcList& l) noexcept;
 
@@ -169,7 +190,7 @@ inline void gc_count_change(GcList& l, int64_t d) noexcept {
 // memset has just written: reading it back would stall on store forwarding).
 inline void gc_link(GcLink* g, ObjectHeader& h, uintptr_t flags) noexcept {
   GcList& l = gc_current_list();
-  std::lock_guard<RuntimeMutex> lock(l.mutex);
+  ListLock lock(l);
   LockPolicy::set_gc_list(h, l.id);
   GcLink* tail = l.head.prev();
   g->set_next(&l.head);
@@ -182,7 +203,7 @@ inline void gc_link(GcLink* g, ObjectHeader& h, uintptr_t flags) noexcept {
 // Unlink a tracked g from whichever list holds it (any thread).
 inline void gc_unlink(GcLink* g, const ObjectHeader& h) noexcept {
   GcList& l = gc_detail::g_heap->lists[GcHeap::kLists == 1 ? 0 : LockPolicy::gc_list(h)];
-  std::lock_guard<RuntimeMutex> lock(l.mutex);
+  ListLock lock(l);
   GcLink* prev = g->prev();
   GcLink* next = g->next();
   prev->set_next(next);

@@ -393,12 +393,14 @@ Ref<Object> thread_start_new_thread(ThreadState& ts, Object*, Args args, size_t 
   std::atomic<uint64_t> ident{0};
   Interpreter* interp = ts.interp;
   g_running_threads.fetch_add(1, std::memory_order_relaxed);
+  LockPolicy::thread_spawning(&ts);  // counted before it exists: from here this thread locks for real
   bool ok = start_os_thread([interp, child, func, fargs, fkwargs, &ident] {
     child->thread_id = current_thread_ident();
     ident.store(child->thread_id, std::memory_order_release);
     run_thread_body(interp, child, func, fargs, fkwargs);
   });
   if (!ok) {
+    LockPolicy::thread_spawn_failed();
     g_running_threads.fetch_sub(1, std::memory_order_relaxed);
     thread_state_unregister(*interp, *child);
     delete child;

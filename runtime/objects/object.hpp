@@ -48,12 +48,12 @@ inline TypeObject* type_of(const Object* o) noexcept { return o->ob.type; }
 
 void object_dealloc(Object* o) noexcept;  // calls type_of(o)->dealloc
 
-inline void incref(Object* o) noexcept { LockPolicy::incref(o->ob); }
+[[gnu::always_inline]] inline void incref(Object* o) noexcept { LockPolicy::incref(o->ob); }
 inline void xincref(Object* o) noexcept {
   if (o) incref(o);
 }
-inline void decref(Object* o) noexcept {
-  if (LockPolicy::decref(o->ob)) object_dealloc(o);
+[[gnu::always_inline]] inline void decref(Object* o) noexcept {
+  if (LockPolicy::decref(o->ob)) [[unlikely]] object_dealloc(o);
 }
 inline void xdecref(Object* o) noexcept {
   if (o) decref(o);

@@ -136,11 +136,10 @@ inline int compare_values(int op, T a, T b) noexcept {
 
 inline bool exact_small_int(const Object* o) noexcept { return type_of(o) == &Int_type && int_is_small(o); }
 
-// An exact float held only by the reference being consumed (refcount 1): the
-// eval loop may store a result in it instead of freeing it and allocating
-// another. Only under a GIL, where a count of 1 means no other holder.
+// An exact float held only by the reference being consumed: the eval loop
+// may store a result in it instead of freeing it and allocating another.
 inline bool float_reusable(const Object* o) noexcept {
-  return LockPolicy::has_gil && type_of(o) == &Float_type && refcount(o) == 1;
+  return type_of(o) == &Float_type && LockPolicy::is_unique(o->ob);
 }
 
 // The class's __init__ (run inline by CALL) returned `retval`, not None: the

@@ -42,6 +42,7 @@ void interpreter_init(Interpreter& interp, ThreadState& ts, const std::vector<st
     }
   }
   LockPolicy::set_dealloc([](ObjectHeader* h) { object_dealloc(reinterpret_cast<Object*>(h)); });
+  LockPolicy::thread_spawning(nullptr);
   LockPolicy::thread_begin(ts);
   LockPolicy::attach(ts);
 

@@ -2,8 +2,9 @@
 // and the no-GIL critical sections built on it (BiasedCriticalSection in
 // gil/biased_lock.hpp): mutual exclusion, progress under contention with
 // parking, no deadlock in either lock order or when nesting, suspension around
-// blocking calls, and stop-the-world not held up by a thread waiting for a
-// mutex. Real threads; every loop is bounded in iterations, every wait in time.
+// blocking calls, stop-the-world not held up by a thread waiting for a
+// mutex, and sections elided while one VM thread runs alone (made real when
+// it spawns one). Real threads; every loop is bounded in iterations, every wait in time.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -290,6 +291,116 @@ TEST(CriticalSection, DetachSuspendsAndAttachResumes) {
     EXPECT_FALSE(b.ob.mutex.is_locked());
   }
   EXPECT_FALSE(a.ob.mutex.is_locked());
+}
+
+// A counted VM thread, as the VM makes one: thread_spawning (by its parent,
+// here by itself) then thread_begin; thread_end uncounts it.
+struct CountedThread {
+  ThreadState ts;
+  ThreadRegistry& reg;
+  CountedThread(ThreadRegistry& r, ThreadState* parent) : reg(r) {
+    if (parent == nullptr) BiasedPolicy::thread_spawning(nullptr);  // else the parent counted us
+    reg.add(&ts);
+    BiasedPolicy::thread_begin(ts);
+    BiasedPolicy::attach(ts);
+  }
+  ~CountedThread() {
+    BiasedPolicy::thread_end(ts);
+    BiasedPolicy::detach(ts);
+    reg.remove(&ts);
+  }
+};
+
+TEST(CriticalSection, AloneTheSectionsAreElidedAndSpawningMakesThemReal) {
+  ThreadRegistry reg;
+  CountedThread vm(reg, nullptr);
+  ASSERT_FALSE(BiasedPolicy::others_may_run());
+  Box a, b, c;
+  {
+    BiasedCriticalSection outer(&a);
+    BiasedCriticalSection pair(&c, &b);
+    EXPECT_TRUE(outer.elided());
+    EXPECT_TRUE(pair.elided());
+    EXPECT_FALSE(a.ob.mutex.is_locked());  // no locked instruction while alone
+    EXPECT_FALSE(b.ob.mutex.is_locked());
+    EXPECT_TRUE(BiasedCriticalSection::check_critical_sections(*vm.ts.biased));
+    // The thread spawns another: from now on the sections hold their mutexes
+    // (the innermost at once, the outer one when the inner one ends).
+    BiasedPolicy::thread_spawning(&vm.ts);
+    EXPECT_TRUE(BiasedPolicy::others_may_run());
+    EXPECT_FALSE(pair.elided());
+    EXPECT_FALSE(outer.elided());
+    EXPECT_TRUE(pair.active());
+    EXPECT_FALSE(outer.active());
+    EXPECT_TRUE(b.ob.mutex.is_locked());
+    EXPECT_TRUE(c.ob.mutex.is_locked());
+    EXPECT_FALSE(a.ob.mutex.is_locked());
+    EXPECT_TRUE(BiasedCriticalSection::check_critical_sections(*vm.ts.biased));
+    BiasedPolicy::thread_spawn_failed();  // the pretend spawn: uncount it again
+  }
+  EXPECT_FALSE(a.ob.mutex.is_locked());
+  EXPECT_FALSE(b.ob.mutex.is_locked());
+  EXPECT_FALSE(c.ob.mutex.is_locked());
+  {
+    BiasedCriticalSection again(&a);  // alone again: elided
+    EXPECT_TRUE(again.elided());
+  }
+  EXPECT_EQ(vm.ts.biased->cs_top, nullptr);
+}
+
+TEST(CriticalSection, ASpawnedThreadWaitsForTheSpawnersElidedSection) {
+  // The spawner is inside an elided section when it starts a thread that
+  // wants the same object: the new thread must wait for the section to end.
+  ThreadRegistry reg;
+  Box box;
+  std::atomic<bool> child_in{false};
+  long seen = -1;
+  {
+    CountedThread vm(reg, nullptr);
+    std::thread child;
+    {
+      BiasedCriticalSection cs(&box);
+      ASSERT_TRUE(cs.elided());
+      box.value = 1;
+      BiasedPolicy::thread_spawning(&vm.ts);
+      child = std::thread([&] {
+        CountedThread vm2(reg, &vm.ts);
+        BiasedCriticalSection cs2(&box);
+        EXPECT_FALSE(cs2.elided());
+        child_in.store(true);
+        seen = box.value;
+      });
+      std::this_thread::sleep_for(50ms);  // the child is waiting for the mutex by now
+      EXPECT_FALSE(child_in.load());
+      box.value = 2;
+    }
+    child.join();
+  }
+  EXPECT_EQ(seen, 2);
+}
+
+TEST(CriticalSection, AThreadLeftAloneElidesAgain) {
+  ThreadRegistry reg;
+  Box box;
+  CountedThread vm(reg, nullptr);
+  std::atomic<bool> go{false}, done{false};
+  BiasedPolicy::thread_spawning(&vm.ts);
+  std::thread other([&] {
+    CountedThread vm2(reg, &vm.ts);
+    while (!go.load()) std::this_thread::yield();
+  });
+  {
+    BiasedCriticalSection cs(&box);  // two VM threads: a real section
+    EXPECT_FALSE(cs.elided());
+    EXPECT_TRUE(box.ob.mutex.is_locked());
+  }
+  go.store(true);
+  other.join();  // its thread_end uncounted it
+  {
+    BiasedCriticalSection cs(&box);
+    EXPECT_TRUE(cs.elided());
+    EXPECT_FALSE(box.ob.mutex.is_locked());
+  }
 }
 
 TEST(CriticalSection, WaiterForAMutexDoesNotHoldUpStopTheWorld) {
