@@ -278,6 +278,11 @@ struct BiasedPolicy {
            local_ref(h).load(std::memory_order_relaxed) == 1 &&
            shared_ref(h).load(std::memory_order_relaxed) == make_shared(0, kDefault);
   }
+  // The calling thread owns h's object (its biased owner). Only the owner
+  // itself can see true, so the answer is exact for the question it asks.
+  static bool owned_by_caller(const Header& h) noexcept {
+    return owner_ref(h).load(std::memory_order_relaxed) == biased_detail::current_id();
+  }
   // What sys.getrefcount reports (a snapshot; exact for the owner). The
   // queue's pin is not a reference anyone can use: not counted.
   static intptr_t refcount(const Header& h) noexcept {

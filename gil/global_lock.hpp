@@ -69,6 +69,8 @@ struct GilPolicy {
   // What sys.getrefcount reports.
   // The caller's reference is the only one (the GIL keeps it so).
   static bool is_unique(const Header& h) noexcept { return h.refcnt == 1; }
+  // Every object is the GIL holder's to use as it likes.
+  static bool owned_by_caller(const Header&) noexcept { return true; }
   static intptr_t refcount(const Header& h) noexcept {
     return h.refcnt < 0 ? (intptr_t(1) << 32) - 1 : h.refcnt;
   }

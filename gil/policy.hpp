@@ -5,6 +5,7 @@
 //   Header                       the refcount fields at the start of every object
 //   init_header / make_immortal / is_immortal / refcount / check_header
 //   is_unique(h)                 the caller's reference is the only one: reuse in place
+//   owned_by_caller(h)           the calling thread owns the object (no-GIL: its biased owner)
 //   incref(Header&), decref(Header&) -> bool "reached zero"
 //   CriticalSection              RAII guard for a container mutation (one or two objects)
 //   attach(ts) / detach(ts)      take / give up the right to run bytecode
@@ -44,6 +45,7 @@ concept LockPolicyType = requires(typename P::Header& h, const typename P::Heade
   { P::decref(h) } noexcept -> std::same_as<bool>;
   { P::refcount(ch) } noexcept -> std::convertible_to<intptr_t>;
   { P::is_unique(ch) } noexcept -> std::same_as<bool>;
+  { P::owned_by_caller(ch) } noexcept -> std::same_as<bool>;
   { P::check_header(ch) } noexcept -> std::same_as<bool>;
   { P::has_gil } -> std::convertible_to<bool>;
   { P::attach(ts) };

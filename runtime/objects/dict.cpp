@@ -53,6 +53,24 @@
 //   Values are returned borrowed: a writer's drop of them is deferred past
 //   the reader's next eval-breaker check.
 //
+//   Private dicts. Deferring every replaced value costs a QSBR record per
+//   store, and most stores go to a dict only its creating thread ever reads
+//   (a thread's own instances: `self.n = ...` in a loop). So a dict counts
+//   as private while only its biased owner has read it: every other thread
+//   marks it `foreign` (seq_cst store, once) before its first table load
+//   (table_of, which every reader and every lookup goes through). A writer
+//   that replaces a value stores the new one seq_cst and then reads
+//   `foreign` (seq_cst); if the dict is still private and the writer is its
+//   owner, the old value is released at once. Why that is safe: the reader's
+//   seq_cst flag store and value load, and the writer's seq_cst value store
+//   and flag load, are all in one total order. If the writer read 0, its
+//   value store came before the reader's flag store, so the reader's later
+//   value load sees the new value and never the old one; a reader that found
+//   the flag already set read it after the marker's store, hence after the
+//   writer's store too. The owner needs no mark: it never reads while it
+//   writes. Only replacements take this path; deletions and clears defer as
+//   before.
+//
 // Who may touch each field: DictObject in dict.hpp, DictTable below.
 // Invariant checker: dict_check(d) (also run after mutations by
 // -Dchecks=full): the invariants above, plus table->str_keys => every live
@@ -144,10 +162,28 @@ inline void set_index(DictTable* t, size_t i, int64_t ix) noexcept {
   }
 }
 inline Object* entry_key(const DictEntry& e) noexcept { return sa::load_acquire(e.key); }
-inline Object* entry_value(const DictEntry& e) noexcept { return sa::load_acquire(e.value); }
+inline Object* entry_value(const DictEntry& e) noexcept { return sa::load_seq_cst(e.value); }  // "Private dicts"
 inline int64_t entry_hash(const DictEntry& e) noexcept { return sa::load_relaxed(e.hash); }
 inline size_t nentries_of(const DictTable* t) noexcept { return sa::load_acquire(t->nentries); }
-inline DictTable* table_of(const DictObject* d) noexcept { return sa::load_seq_cst(d->table); }
+// Every read of a table that may hand a value out past the critical section
+// (every lock-free read, and the locked lookups) loads it here, so a thread
+// that is not the dict's owner marks the dict foreign first ("Private dicts").
+inline void note_reader(const DictObject* d) noexcept {
+  if constexpr (sa::kAtomic) {
+    if (!sa::load_seq_cst(d->foreign) && !LockPolicy::owned_by_caller(d->ob))
+      sa::store_seq_cst(const_cast<DictObject*>(d)->foreign, 1u);
+  }
+}
+inline DictTable* table_of(const DictObject* d) noexcept {
+  note_reader(d);
+  return sa::load_seq_cst(d->table);
+}
+// Whether a value this thread just unpublished from d (seq_cst store) may be
+// released at once: d is private (its owner is the caller and no other thread
+// ever read it). Otherwise another thread may hold it borrowed: sa::drop.
+inline bool private_to_caller(const DictObject* d) noexcept {
+  return !sa::load_seq_cst(d->foreign) && LockPolicy::owned_by_caller(d->ob);
+}
 inline void bump_version(DictObject* d) noexcept { sa::store_release(d->version, d->version + 1); }
 inline void set_used(DictObject* d, size_t n) noexcept { sa::store_relaxed(d->used, n); }
 
@@ -452,20 +488,36 @@ void insert_new(DictObject* d, Object* key, int64_t hash, Object* value) {
   bump_version(d);
 }
 
-// Replace the value of live entry ix; returns the old value for the caller to
-// drop (sa::drop) after leaving the critical section.
-[[nodiscard]] Object* replace_value(DictObject* d, int64_t ix, Object* value) noexcept {
+// The reference a value replacement dropped, to release after the critical
+// section (a __del__ must see the dict updated): at once when the dict is
+// private to the writer, else through sa::drop.
+struct Replaced {
+  Object* old = nullptr;
+  bool at_once = false;
+  void release() {
+    if (at_once) decref(old);
+    else sa::drop(old);
+  }
+};
+
+// Replace the value of live entry ix.
+[[nodiscard]] Replaced replace_value(DictObject* d, int64_t ix, Object* value) noexcept {
   DictEntry& e = entries(d->table)[ix];
-  Object* old = e.value;
+  Replaced r{e.value, true};
   incref(value);
-  sa::store_release(e.value, value);
+  if (LockPolicy::readers_may_race()) {
+    sa::store_seq_cst(e.value, value);  // before reading `foreign` ("Private dicts")
+    r.at_once = private_to_caller(d);
+  } else {
+    sa::store_release(e.value, value);
+  }
   bump_version(d);
-  return old;
+  return r;
 }
 
 // d[key] = value with a known hash.
 void insert(ThreadState& ts, DictObject* d, Object* key, int64_t hash, Object* value) {
-  Object* old;
+  Replaced old;
   {
     CriticalSection cs(d);
     int64_t ix = lookup(ts, d, key, hash);
@@ -476,7 +528,7 @@ void insert(ThreadState& ts, DictObject* d, Object* key, int64_t hash, Object* v
     }
     old = replace_value(d, ix, value);
   }
-  sa::drop(old);  // last: a __del__ sees the dict updated
+  old.release();  // last: a __del__ sees the dict updated
 }
 
 // Remove entry ix (live) of d's table; returns its key and value references.
@@ -1279,14 +1331,14 @@ Object* dict_get_str_hinted(ThreadState& ts, Object* d, Object* key, uint32_t* h
 
 void dict_set_str_hinted(ThreadState& ts, Object* d, Object* key, Object* value, uint32_t* hint) {
   DictObject* dd = as_dict(d);
-  Object* old = nullptr;
+  Replaced old;
   {
     CriticalSection cs(dd);
     DictTable* t = dd->table;
     if (size_t h = *hint; t && h < t->nentries && entries(t)[h].key == key) old = replace_value(dd, h, value);
   }
-  if (old) {
-    sa::drop(old);  // last: a __del__ sees the dict updated
+  if (old.old) {
+    old.release();  // last: a __del__ sees the dict updated
     return;
   }
   int64_t hash = static_cast<StrObject*>(key)->hash;
@@ -1308,8 +1360,8 @@ void dict_set_str_hinted(ThreadState& ts, Object* d, Object* key, Object* value,
       *hint = static_cast<uint32_t>(ix);
     }
   }
-  if (old) {
-    sa::drop(old);  // last: a __del__ sees the dict updated
+  if (old.old) {
+    old.release();  // last: a __del__ sees the dict updated
     return;
   }
   insert(ts, dd, key, hash, value);

@@ -21,6 +21,9 @@ struct DictObject : Object {
   DictTable* table;   // owned; null for a new empty dict. Written under the critical section
                       // (seq_cst store; a replaced table is retired through QSBR); read
                       // lock-free (seq_cst)
+  uint32_t foreign;   // no-GIL build: 1 once a thread other than the dict's owner has read its
+                      // table (seq_cst store, never cleared); see "Private dicts" in dict.cpp.
+                      // (Free in memory: the object stays in the same size class.)
 };
 
 Ref<Object> dict_new();
