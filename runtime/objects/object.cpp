@@ -86,8 +86,9 @@ Object* object_alloc(TypeObject* type, size_t size) {
   } catch (const std::bad_alloc&) {
     raise_no_memory();
   }
-  std::memset(mem, 0, size + pre);
   Object* o = reinterpret_cast<Object*>(static_cast<char*>(mem) + pre);
+  // The body only: init_header writes every header field, gc_link the pre-header.
+  std::memset(reinterpret_cast<char*>(o) + sizeof(ObjectHeader), 0, size - sizeof(ObjectHeader));
   LockPolicy::init_header(o->ob, type);
   if (type->flags & TPFLAG_HEAPTYPE) incref(type);
   if (gc) gc_link(static_cast<GcLink*>(mem), o->ob, 0);
@@ -159,9 +160,9 @@ inline void dealloc_now(Object* o) noexcept {
 
 void decref_deferred_thunk(void* o) noexcept { decref(static_cast<Object*>(o)); }
 
-void object_dealloc(Object* o) noexcept {
-  TypeObject* t = type_of(o);
-  if (t->dealloc_is_leaf) return t->dealloc(o);  // cannot nest: no depth to count
+// Everything but a leaf: kept out of object_dealloc so that the leaf path (a
+// float, an int, a str) is a tail call with no register saves.
+[[gnu::noinline]] static void object_dealloc_counted(Object* o, TypeObject* t) noexcept {
   // A dying container leaves the GC's lists first: a collection that runs
   // while it is torn down (a __del__ it triggers) must not see it.
   if ((t->flags & TPFLAG_HAVE_GC) && gc_link_of(o)->next()) gc_untrack(o);
@@ -171,6 +172,12 @@ void object_dealloc(Object* o) noexcept {
   dealloc_now(o);
   t_dealloc_depth = depth;
   if (__builtin_expect(depth == 0 && t_trash_pending, 0)) trash_drain();
+}
+
+void object_dealloc(Object* o) noexcept {
+  TypeObject* t = type_of(o);
+  if (t->dealloc_is_leaf) return t->dealloc(o);  // cannot nest: no depth to count
+  object_dealloc_counted(o, t);
 }
 
 bool is_subtype(TypeObject* a, TypeObject* b) noexcept {

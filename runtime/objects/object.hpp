@@ -387,8 +387,10 @@ T* alloc_object(TypeObject* type, size_t extra_bytes = 0) {
   } catch (const std::bad_alloc&) {
     raise_no_memory();
   }
-  std::memset(mem, 0, size + pre);
   Object* o = reinterpret_cast<Object*>(static_cast<char*>(mem) + pre);
+  // Zero the body only: init_header writes every header field and gc_link
+  // both pre-header words. A constant size, so the compiler emits the stores.
+  std::memset(reinterpret_cast<char*>(o) + sizeof(ObjectHeader), 0, size - sizeof(ObjectHeader));
   LockPolicy::init_header(o->ob, type);
   if (gc) gc_link(static_cast<GcLink*>(mem), o->ob, 0);
   return static_cast<T*>(o);

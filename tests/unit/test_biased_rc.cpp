@@ -165,6 +165,23 @@ TEST(BiasedRc, ImmortalObjectsAreNeverCounted) {
   EXPECT_TRUE(P::check_header_settled(o.ob));
 }
 
+TEST(BiasedRc, TheOwnersCountSaturatesIntoImmortality) {
+  reset_slots(1);
+  ThreadRegistry reg;
+  VmThread me(reg);
+  TestObj o{};
+  P::init_header(o.ob, fake_type());
+  o.ob.local = P::kImmortalLocal - 2;  // as if 2^32 - 3 references were held
+  P::incref(o.ob);
+  EXPECT_FALSE(P::is_immortal(o.ob));
+  EXPECT_EQ(P::refcount(o.ob), intptr_t(P::kImmortalLocal) - 1);
+  P::incref(o.ob);  // the 2^32 - 1st: immortal
+  EXPECT_TRUE(P::is_immortal(o.ob));
+  EXPECT_TRUE(P::check_header(o.ob));
+  for (int i = 0; i < 10; ++i) EXPECT_FALSE(P::decref(o.ob));  // never freed, never mortal again
+  EXPECT_TRUE(P::is_immortal(o.ob));
+}
+
 TEST(BiasedRc, ObjectsOfAnUnstartedThreadStartMerged) {
   reset_slots(1);
   std::thread t([] {
