@@ -373,7 +373,7 @@ inline void object_free(Object* o, size_t size) noexcept {
 //   auto* l = alloc_object<ListObject>(&List_type);
 [[noreturn]] void raise_no_memory();  // exceptions.hpp
 template <class T>
-T* alloc_object(TypeObject* type, size_t extra_bytes = 0) {
+[[gnu::always_inline]] inline T* alloc_object(TypeObject* type, size_t extra_bytes = 0) {
   if (type->flags & TPFLAG_HEAPTYPE) return static_cast<T*>(object_alloc(type, sizeof(T) + extra_bytes));
   // A built-in type: object_alloc inline (no class fields to add, no type
   // reference to take), with a zero-fill of constant size for fixed types.
@@ -389,8 +389,13 @@ T* alloc_object(TypeObject* type, size_t extra_bytes = 0) {
   }
   Object* o = reinterpret_cast<Object*>(static_cast<char*>(mem) + pre);
   // Zero the body only: init_header writes every header field and gc_link
-  // both pre-header words. A constant size, so the compiler emits the stores.
-  std::memset(reinterpret_cast<char*>(o) + sizeof(ObjectHeader), 0, size - sizeof(ObjectHeader));
+  // both pre-header words. For a fixed-size T the size is a constant even
+  // where this function is not inlined, so the compiler emits plain stores.
+  char* body = reinterpret_cast<char*>(o) + sizeof(ObjectHeader);
+  if (extra_bytes == 0)
+    std::memset(body, 0, sizeof(T) - sizeof(ObjectHeader));
+  else
+    std::memset(body, 0, size - sizeof(ObjectHeader));
   LockPolicy::init_header(o->ob, type);
   if (gc) gc_link(static_cast<GcLink*>(mem), o->ob, 0);
   return static_cast<T*>(o);
