@@ -196,7 +196,9 @@ void type_modified(TypeObject* type) noexcept {
   if (!tag_ref(type).load(kAcq)) return;  // untagged: so are its subclasses (see type_lookup)
   tag_ref(type).store(0, kRel);
   if (Object* subs = type->subclasses)
-    for (size_t i = 0, n = list_size(subs); i < n; ++i) type_modified(static_cast<TypeObject*>(list_get(subs, i)));
+    for (size_t i = 0, n = list_size(subs); i < n; ++i)
+      if (Ref<Object> sub = list_item_ref(subs, i))  // safe while another thread adds a subclass
+        type_modified(static_cast<TypeObject*>(sub.get()));
 }
 
 Ref<Object> lookup_special(ThreadState& ts, Object* o, Object* name) {

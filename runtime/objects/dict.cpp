@@ -645,8 +645,12 @@ void merge_from_pairs(ThreadState& ts, Object* d, Object* seq) {
     size_t n = tup ? tuple_size(pair) : list_size(pair);
     if (n != 2)
       raise_fmt(Exc_ValueError, "dictionary update sequence element #%zu has length %zu; 2 is required", index, n);
-    Object** items = tup ? tuple_items(pair) : list_items(pair);
-    Ref<Object> k = newref(items[0]), v = newref(items[1]);
+    // A list pair may be shared and shrink meanwhile: its items are read safely.
+    Ref<Object> k = tup ? newref(tuple_get(pair, 0)) : list_item_ref(pair, 0);
+    Ref<Object> v = tup ? newref(tuple_get(pair, 1)) : list_item_ref(pair, 1);
+    if (!k || !v)
+      raise_fmt(Exc_ValueError, "dictionary update sequence element #%zu has length %zu; 2 is required", index,
+                list_size(pair));
     dict_set(ts, d, k, v);
     ++index;
   }

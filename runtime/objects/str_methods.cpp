@@ -15,6 +15,7 @@
 // final-sigma rule of lower()/swapcase()/title()/capitalize().
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "objects/abstract.hpp"
@@ -465,8 +466,11 @@ Ref<Object> m_join(ThreadState& ts, Object* self, Object* const* args, size_t na
   Ref<Object> holder;
   Object* const* items;
   size_t n;
+  std::optional<CriticalSection> cs;
   if (is_list(iterable)) {
-    // Used in place: nothing below runs Python code that could mutate it.
+    // Used in place: nothing below runs Python code, and the list's critical
+    // section keeps another thread from changing it between the two passes.
+    cs.emplace(iterable);
     items = list_items(iterable);
     n = list_size(iterable);
   } else if (is_tuple(iterable)) {

@@ -783,6 +783,7 @@ Ref<Object> type_subclasses(ThreadState&, Object* self, Object* const*, size_t n
   check_nargs("__subclasses__", nargs, 0, 0);
   Object* subs = as_type(self)->subclasses;
   if (!subs) return list_new();
+  CriticalSection cs(subs);  // a consistent snapshot while another thread may add a subclass
   return list_from_array(list_items(subs), list_size(subs));
 }
 

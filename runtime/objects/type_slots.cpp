@@ -598,7 +598,8 @@ void update_slot_recursive(TypeObject* type, Object* name) {
   if (Object* subs = type->subclasses) {
     Ref<Object> keep = newref(subs);
     for (size_t i = 0, n = list_size(subs); i < n; ++i)
-      update_slot_recursive(static_cast<TypeObject*>(list_get(subs, i)), name);
+      if (Ref<Object> sub = list_item_ref(subs, i))  // safe while another thread adds a subclass
+        update_slot_recursive(static_cast<TypeObject*>(sub.get()), name);
   }
 }
 

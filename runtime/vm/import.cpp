@@ -60,8 +60,8 @@ Ref<Object> import_source_module(ThreadState& ts, Object* name) {
   if (!path || !is_list(path)) return nullptr;
   std::string file_name = std::string(str_view(name)) + ".py";
   for (size_t i = 0; i < list_size(path); ++i) {
-    Object* entry = list_get(path, i);
-    if (!is_str(entry)) continue;
+    Ref<Object> entry = list_item_ref(path, i);  // sys.path may change under another thread
+    if (!entry || !is_str(entry)) continue;
     std::string dir(str_view(entry));
     std::string full = dir.empty() ? file_name : dir + "/" + file_name;
     std::string source;

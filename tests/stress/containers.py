@@ -1,6 +1,6 @@
 """Stress: threads hammer one shared list, dict and set for a bounded time
 (appends, pops, inserts, slices, sorts, set/get/delete, add/discard, clears)
-while other threads index, look up and iterate them. Checks that nothing
+while other threads index, look up, iterate and str.join them. Checks that nothing
 crashes, that readers never see a hole, and exact totals where the
 operations are balanced.
 
@@ -17,6 +17,7 @@ N_READERS = 4
 lst = []
 d = {}
 st = set()
+words = []  # strs only: readers join it while writers append and pop
 appended = [0] * N_WRITERS
 popped = [0] * N_WRITERS
 bad = []
@@ -32,6 +33,12 @@ def writer(t):
             lst.append(i)
             appended[t] += 1
             k = "k%d" % (i % 500)
+            words.append(k)
+            if len(words) > 40:
+                try:
+                    words.pop(0)
+                except IndexError:
+                    pass
             d[k] = i
             d[i % 300] = t
             st.add(i % 700)
@@ -73,6 +80,11 @@ def reader():
         for x in lst[-20:]:
             if x is None:
                 bad.append("slice hole")
+        joined = ",".join(words)  # two passes over the list: must see one state
+        for w in joined.split(","):
+            if w and not w.startswith("k"):
+                bad.append("join mixed states")
+                break
         for j in range(0, 500, 7):
             v = d.get("k%d" % j)
             if v is not None and not isinstance(v, int):
