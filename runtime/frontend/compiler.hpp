@@ -70,7 +70,7 @@ enum class FBlockKind : uint8_t {
   TryExcept,       // a SETUP_FINALLY block: POP_BLOCK
   FinallyTry,      // a SETUP_FINALLY block, then run a copy of the finally body
   FinallyEnd,      // the exceptional finally path: [exc] on the stack, an EXCEPT_HANDLER block
-  With,            // a SETUP_FINALLY block and [exit] on the stack: call exit(None, None, None)
+  With,            // a SETUP_WITH block and [exit] on the stack: call exit(None, None, None)
   HandlerCleanup,  // inside `except`: POP_EXCEPT (and for `as name`: POP_BLOCK, delete name)
   PopValue,        // a return value kept on the stack while a finally body runs
 };

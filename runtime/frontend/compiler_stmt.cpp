@@ -599,8 +599,8 @@ void Compiler::compile_try_except(const StmtList& body, const std::vector<Except
 // with A as a, B: BODY  ==  with A as a: with B: BODY
 //
 //       A; BEFORE_WITH          [exit enter_result]
-//       STORE a (or POP_TOP)    [exit]
-//       SETUP_FINALLY L_exc
+//       SETUP_WITH L_exc        (a SETUP_FINALLY whose level excludes enter_result)
+//       STORE a (or POP_TOP)    [exit]   a failing store reaches __exit__, as in CPython
 //       BODY
 //       POP_BLOCK
 //       exit(None, None, None); POP_TOP
@@ -617,12 +617,12 @@ void Compiler::compile_with(With* s, size_t item) {
   u_->line = s->lineno;
   compile_expr(w->context_expr);
   emit(OP_BEFORE_WITH);
+  emit_jump(OP_SETUP_WITH, handler);
   if (w->optional_vars)
     assign_to(w->optional_vars);
   else
     emit(OP_POP_TOP);
   u_->line = s->lineno;
-  emit_jump(OP_SETUP_FINALLY, handler);
   FBlock fb{FBlockKind::With};
   fb.line = s->lineno;
   push_fblock(fb, *s);

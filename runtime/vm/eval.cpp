@@ -1087,6 +1087,15 @@ Ref<Object> run_frame(ThreadState& ts, Frame* entry, Object* sent, Object* throw
         b.prev_exc = nullptr;
         DISPATCH();
       }
+      TARGET(SETUP_WITH) {
+        if (frame->nblocks >= kMaxBlocks) raise(Exc_SystemError, "too many statically nested blocks");
+        Block& b = frame->blocks[frame->nblocks++];
+        b.kind = BlockKind::FINALLY;
+        b.handler = static_cast<int>(oparg);
+        b.level = static_cast<int>(sp - frame->stack_base()) - 1;  // below __enter__'s result
+        b.prev_exc = nullptr;
+        DISPATCH();
+      }
       TARGET(POP_BLOCK) {
         --frame->nblocks;
         DISPATCH();

@@ -116,6 +116,8 @@ namespace gk {
   X(IMPORT_STAR, 0, -1, NONE)                                                                              \
   /* --- exceptions and with --- */                                                                      \
   X(SETUP_FINALLY, 1, jump ? 1 : 0, JUMP) /* push block (handler=oparg, level=stack depth); handler gets [exc] */ \
+  X(SETUP_WITH, 1, 0, JUMP)            /* [exit res]: as SETUP_FINALLY with level = depth - 1, so the handler \
+                                          gets [exit exc] also when storing res (the `as` target) fails */ \
   X(POP_BLOCK, 0, 0, NONE)                                                                                 \
   X(POP_EXCEPT, 0, 0, NONE)            /* pop the EXCEPT_HANDLER block, restore the previous exc_info */  \
   X(RERAISE, 0, -1, NONE)              /* [exc] -> raise exc again, traceback unchanged */                \
