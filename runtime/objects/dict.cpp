@@ -215,28 +215,31 @@ uint8_t log2_for_slots(size_t minsize) noexcept {
 // A table that holds n entries without resizing.
 uint8_t log2_for_entries(size_t n) noexcept { return log2_for_slots((n * 3 + 1) / 2); }
 
-// First slot on hash's probe sequence that is kEmpty or kDummy.
-size_t find_empty_slot(DictTable* t, int64_t hash) noexcept {
-  size_t mask = table_size(t) - 1;
-  uint64_t perturb = static_cast<uint64_t>(hash);
-  size_t i = static_cast<size_t>(hash) & mask;
-  while (get_index(t, i) >= 0) {
+// The probe sequence of `hash` over t's index slots (see the top of the file).
+struct Probe {
+  size_t mask;
+  uint64_t perturb;
+  size_t i;  // the current slot
+  Probe(const DictTable* t, int64_t hash) noexcept
+      : mask(table_size(t) - 1), perturb(static_cast<uint64_t>(hash)), i(static_cast<size_t>(hash) & mask) {}
+  void next() noexcept {
     perturb >>= kPerturbShift;
     i = (i * 5 + perturb + 1) & mask;
   }
-  return i;
+};
+
+// First slot on hash's probe sequence that is kEmpty or kDummy.
+size_t find_empty_slot(DictTable* t, int64_t hash) noexcept {
+  Probe p(t, hash);
+  while (get_index(t, p.i) >= 0) p.next();
+  return p.i;
 }
 
 // The slot that refers to entry `ix` (which has hash `hash`).
 size_t find_slot_of(DictTable* t, int64_t hash, int64_t ix) noexcept {
-  size_t mask = table_size(t) - 1;
-  uint64_t perturb = static_cast<uint64_t>(hash);
-  size_t i = static_cast<size_t>(hash) & mask;
-  while (get_index(t, i) != ix) {
-    perturb >>= kPerturbShift;
-    i = (i * 5 + perturb + 1) & mask;
-  }
-  return i;
+  Probe p(t, hash);
+  while (get_index(t, p.i) != ix) p.next();
+  return p.i;
 }
 
 // A new table of 2**log2 slots holding src's live entries, in order, without
@@ -311,13 +314,11 @@ constexpr int64_t kUnknown = -3;  // a lock-free lookup met a key it cannot comp
 // key with the same hash).
 template <class IndexT>
 int64_t lookup_str_impl(DictTable* t, Object* key, int64_t hash) noexcept {
-  size_t mask = table_size(t) - 1;
-  uint64_t perturb = static_cast<uint64_t>(hash);
-  size_t i = static_cast<size_t>(hash) & mask;
+  Probe p(t, hash);
   const IndexT* index = reinterpret_cast<const IndexT*>(indices(t));
   DictEntry* ep = entries(t);
   for (;;) {
-    int64_t ix = sa::load_acquire(index[i]);
+    int64_t ix = sa::load_acquire(index[p.i]);
     if (ix >= 0) {
       DictEntry& e = ep[ix];
       Object* k = entry_key(e);
@@ -336,8 +337,7 @@ int64_t lookup_str_impl(DictTable* t, Object* key, int64_t hash) noexcept {
     } else if (ix == kEmpty) {
       return -1;
     }
-    perturb >>= kPerturbShift;
-    i = (i * 5 + perturb + 1) & mask;
+    p.next();
   }
 }
 
@@ -355,11 +355,9 @@ int64_t lookup_str(DictTable* t, Object* key, int64_t hash) noexcept {
 // __eq__ (the caller then takes the locked path).
 int64_t lookup_nolock(DictTable* t, Object* key, int64_t hash) noexcept {
   if (sa::load_relaxed(t->str_keys) && is_exact_str(key)) return lookup_str(t, key, hash);
-  size_t mask = table_size(t) - 1;
-  uint64_t perturb = static_cast<uint64_t>(hash);
-  size_t i = static_cast<size_t>(hash) & mask;
+  Probe p(t, hash);
   for (;;) {
-    int64_t ix = get_index(t, i);
+    int64_t ix = get_index(t, p.i);
     if (ix == kEmpty) return -1;
     if (ix >= 0) {
       DictEntry& e = entries(t)[ix];
@@ -371,8 +369,7 @@ int64_t lookup_nolock(DictTable* t, Object* key, int64_t hash) noexcept {
         if (eq < 0) return kUnknown;
       }
     }
-    perturb >>= kPerturbShift;
-    i = (i * 5 + perturb + 1) & mask;
+    p.next();
   }
 }
 
@@ -397,12 +394,10 @@ inline int64_t lookup(ThreadState& ts, DictObject* d, Object* key, int64_t hash)
   for (;;) {
     DictTable* t = table_of(d);
     if (!t) return -1;
-    size_t mask = table_size(t) - 1;
-    uint64_t perturb = static_cast<uint64_t>(hash);
-    size_t i = static_cast<size_t>(hash) & mask;
+    Probe p(t, hash);
     bool restart = false;
     for (;;) {
-      int64_t ix = get_index(t, i);
+      int64_t ix = get_index(t, p.i);
       if (ix == kEmpty) return -1;
       if (ix >= 0) {
         DictEntry& e = entries(t)[ix];
@@ -423,8 +418,7 @@ inline int64_t lookup(ThreadState& ts, DictObject* d, Object* key, int64_t hash)
           }
         }
       }
-      perturb >>= kPerturbShift;
-      i = (i * 5 + perturb + 1) & mask;
+      p.next();
     }
     if (!restart) return -1;
   }

@@ -150,28 +150,39 @@ inline void check(SetObject* so) noexcept {
   }
 }
 
+// The probe sequence of `hash` over t's slots (CPython 3.11's): each
+// perturbed slot, then the kLinearProbes slots after it when they fit.
+class Probe {
+ public:
+  Probe(const SetTable* t, int64_t hash) noexcept : mask_(t->mask), perturb_(static_cast<uint64_t>(hash)) {
+    start(static_cast<size_t>(hash) & mask_);
+  }
+  size_t slot() const noexcept { return base_ + off_; }
+  void next() noexcept {
+    if (off_ < probes_) {
+      ++off_;
+      return;
+    }
+    perturb_ >>= kPerturbShift;
+    start((base_ * 5 + 1 + perturb_) & mask_);
+  }
+
+ private:
+  void start(size_t base) noexcept {
+    base_ = base;
+    off_ = 0;
+    probes_ = base + kLinearProbes <= mask_ ? kLinearProbes : 0;
+  }
+  size_t mask_;
+  uint64_t perturb_;
+  size_t base_ = 0, off_ = 0, probes_ = 0;
+};
+
 // Insert a key known to be absent into a table without dummies (resize, copy).
 void insert_clean(SetTable* t, Object* key, int64_t hash) noexcept {
-  size_t mask = t->mask;
-  uint64_t perturb = static_cast<uint64_t>(hash);
-  size_t i = static_cast<size_t>(hash) & mask;
-  SetEntry* table = entries(t);
-  for (;;) {
-    SetEntry* e = &table[i];
-    if (!e->key) goto found;
-    if (i + kLinearProbes <= mask) {
-      for (size_t j = 0; j < kLinearProbes; ++j) {
-        ++e;
-        if (!e->key) goto found;
-      }
-    }
-    perturb >>= kPerturbShift;
-    i = (i * 5 + 1 + perturb) & mask;
-    continue;
-  found:
-    set_entry(*e, key, hash);  // the table may be published (merge into an empty set)
-    return;
-  }
+  Probe p(t, hash);
+  while (entries(t)[p.slot()].key) p.next();
+  set_entry(entries(t)[p.slot()], key, hash);  // the table may be published (merge into an empty set)
 }
 
 // Rebuild with the smallest power-of-two size > minused (at least 8),
@@ -203,32 +214,22 @@ SetEntry* lookkey(ThreadState& ts, SetObject* so, Object* key, int64_t hash) {
 restart:
   SetTable* t = table_of(so);
   if (!t) return nullptr;
-  size_t mask = t->mask;
-  uint64_t perturb = static_cast<uint64_t>(hash);
-  size_t i = static_cast<size_t>(hash) & mask;
-  for (;;) {
-    SetEntry* e = &entries(t)[i];
-    size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
-    for (;;) {
-      Object* startkey = entry_key(*e);
-      if (!startkey) return nullptr;
-      if (startkey != dummy() && entry_hash(*e) == hash) {
-        if (startkey == key) return e;
-        if (int fast = table_builtin_key_eq(startkey, key); fast >= 0) {
-          if (fast) return e;
-        } else {
-          Ref<Object> hold = newref(startkey);
-          bool eq = rich_compare_bool(ts, startkey, key, CompareOp::EQ);
-          // The table pointer first: t may be freed if it is no longer the set's.
-          if (table_of(so) != t || entry_key(*e) != startkey) goto restart;
-          if (eq) return e;
-        }
+  for (Probe p(t, hash);; p.next()) {
+    SetEntry* e = &entries(t)[p.slot()];
+    Object* startkey = entry_key(*e);
+    if (!startkey) return nullptr;
+    if (startkey != dummy() && entry_hash(*e) == hash) {
+      if (startkey == key) return e;
+      if (int fast = table_builtin_key_eq(startkey, key); fast >= 0) {
+        if (fast) return e;
+      } else {
+        Ref<Object> hold = newref(startkey);
+        bool eq = rich_compare_bool(ts, startkey, key, CompareOp::EQ);
+        // The table pointer first: t may be freed if it is no longer the set's.
+        if (table_of(so) != t || entry_key(*e) != startkey) goto restart;
+        if (eq) return e;
       }
-      if (probes-- == 0) break;
-      ++e;
     }
-    perturb >>= kPerturbShift;
-    i = (i * 5 + 1 + perturb) & mask;
   }
 }
 
@@ -238,47 +239,38 @@ void add_entry(ThreadState& ts, SetObject* so, Object* key, int64_t hash) {
   CriticalSection cs(so);
 restart:
   SetTable* t = ensure_table(so);
-  size_t mask = t->mask;
-  uint64_t perturb = static_cast<uint64_t>(hash);
-  size_t i = static_cast<size_t>(hash) & mask;
+  const size_t mask = t->mask;
   SetEntry* freeslot = nullptr;
-  for (;;) {
-    SetEntry* e = &entries(t)[i];
-    size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
-    for (;;) {
-      if (e->hash == 0 && !e->key) {
-        if (freeslot) {  // reuse a dummy seen on the probe path
-          set_entry(*freeslot, hold.release(), hash);
-          set_used(so, so->used + 1);
-          check(so);
-          return;
-        }
-        set_entry(*e, hold.release(), hash);
-        ++t->fill;
+  for (Probe p(t, hash);; p.next()) {
+    SetEntry* e = &entries(t)[p.slot()];
+    if (e->hash == 0 && !e->key) {
+      if (freeslot) {  // reuse a dummy seen on the probe path
+        set_entry(*freeslot, hold.release(), hash);
         set_used(so, so->used + 1);
-        if (t->fill * 5 >= mask * 3) table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
         check(so);
         return;
       }
-      if (e->hash == hash) {
-        Object* startkey = e->key;
-        if (startkey == key) return;
-        if (int fast = table_builtin_key_eq(startkey, key); fast >= 0) {
-          if (fast) return;
-        } else {
-          Ref<Object> hold_start = newref(startkey);
-          bool eq = rich_compare_bool(ts, startkey, key, CompareOp::EQ);
-          if (eq) return;
-          if (so->table != t || t->mask != mask || e->key != startkey) goto restart;
-        }
-      } else if (e->hash == -1) {
-        freeslot = e;  // the last dummy on the probe path (CPython 3.11's choice)
-      }
-      if (probes-- == 0) break;
-      ++e;
+      set_entry(*e, hold.release(), hash);
+      ++t->fill;
+      set_used(so, so->used + 1);
+      if (t->fill * 5 >= mask * 3) table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+      check(so);
+      return;
     }
-    perturb >>= kPerturbShift;
-    i = (i * 5 + 1 + perturb) & mask;
+    if (e->hash == hash) {
+      Object* startkey = e->key;
+      if (startkey == key) return;
+      if (int fast = table_builtin_key_eq(startkey, key); fast >= 0) {
+        if (fast) return;
+      } else {
+        Ref<Object> hold_start = newref(startkey);
+        bool eq = rich_compare_bool(ts, startkey, key, CompareOp::EQ);
+        if (eq) return;
+        if (so->table != t || t->mask != mask || e->key != startkey) goto restart;
+      }
+    } else if (e->hash == -1) {
+      freeslot = e;  // the last dummy on the probe path (CPython 3.11's choice)
+    }
   }
 }
 
@@ -305,25 +297,15 @@ bool discard_entry(ThreadState& ts, SetObject* so, Object* key, int64_t hash) {
 int contains_nolock(SetObject* so, Object* key, int64_t hash) noexcept {
   SetTable* t = table_of(so);
   if (!t) return 0;
-  size_t mask = t->mask;
-  uint64_t perturb = static_cast<uint64_t>(hash);
-  size_t i = static_cast<size_t>(hash) & mask;
-  for (;;) {
-    SetEntry* e = &entries(t)[i];
-    size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
-    for (;;) {
-      Object* k = entry_key(*e);
-      if (!k) return 0;
-      if (k == key) return 1;
-      if (k != dummy() && entry_hash(*e) == hash) {
-        int eq = table_builtin_key_eq(k, key);
-        if (eq != 0) return eq;
-      }
-      if (probes-- == 0) break;
-      ++e;
+  for (Probe p(t, hash);; p.next()) {
+    const SetEntry& e = entries(t)[p.slot()];
+    Object* k = entry_key(e);
+    if (!k) return 0;
+    if (k == key) return 1;
+    if (k != dummy() && entry_hash(e) == hash) {
+      int eq = table_builtin_key_eq(k, key);
+      if (eq != 0) return eq;
     }
-    perturb >>= kPerturbShift;
-    i = (i * 5 + 1 + perturb) & mask;
   }
 }
 
