@@ -68,33 +68,35 @@ def owner(t):
     finished.append(t)
 
 
-def reader():
-    seen = 0
+def published_rounds():
+    """Snapshots of the published objects until the deadline (a short sleep
+    while there are none yet)."""
     while time.monotonic() < stop_at:
         with published_lock:
             objs = list(published)
+        if objs:
+            yield objs
+        else:
+            time.sleep(0.001)
+
+
+def reader():
+    for objs in published_rounds():
         for o in objs:
             if not whole(o):
                 bad.append("reader saw a broken object")
             for k, v in vars(o).items():
                 if v is None:
                     bad.append("reader saw a hole")
-            seen += 1
-        if not objs:
-            time.sleep(0.001)
     finished.append(-1)
 
 
 def foreign_writer():
     j = 0
-    while time.monotonic() < stop_at:
-        with published_lock:
-            objs = list(published)
+    for objs in published_rounds():
         for o in objs:
             j += 1
             o.data = [-j, -j + 1, -j + 2]
-        if not objs:
-            time.sleep(0.001)
     finished.append(-2)
 
 
