@@ -233,12 +233,17 @@ struct BiasedPolicy {
 
   // The owner's count saturates into immortality at 2^32 - 1 references (a
   // leak, never a premature free).
+  // The calling thread owns h's object (its biased owner). Only the owner
+  // itself can see true, so the answer is exact for the question it asks.
+  [[gnu::always_inline]] static bool owned_by_caller(const Header& h) noexcept {
+    return owner_ref(h).load(std::memory_order_relaxed) == biased_detail::current_id();
+  }
   // Both are always inlined: they run several times per bytecode, and their
   // fast paths (the owner's plain store) are a few instructions.
   [[gnu::always_inline]] static void incref(Header& h) noexcept {
     uint32_t l = local_ref(h).load(std::memory_order_relaxed);
     if (l == kImmortalLocal) return;
-    if (owner_ref(h).load(std::memory_order_relaxed) == biased_detail::current_id())
+    if (owned_by_caller(h))
       local_ref(h).store(l + 1, std::memory_order_relaxed);
     else
       shared_ref(h).fetch_add(kShareUnit, std::memory_order_relaxed);
@@ -247,7 +252,7 @@ struct BiasedPolicy {
   [[nodiscard, gnu::always_inline]] static bool decref(Header& h) noexcept {
     uint32_t l = local_ref(h).load(std::memory_order_relaxed);
     if (l == kImmortalLocal) return false;
-    if (owner_ref(h).load(std::memory_order_relaxed) == biased_detail::current_id()) {
+    if (owned_by_caller(h)) {
       if (l > 1) {
         local_ref(h).store(l - 1, std::memory_order_relaxed);
         return false;
@@ -276,14 +281,8 @@ struct BiasedPolicy {
   // borrowed pointer comes from a container whose dropped references wait for
   // QSBR, so they are still counted).
   static bool is_unique(const Header& h) noexcept {
-    return owner_ref(h).load(std::memory_order_relaxed) == biased_detail::current_id() &&
-           local_ref(h).load(std::memory_order_relaxed) == 1 &&
+    return owned_by_caller(h) && local_ref(h).load(std::memory_order_relaxed) == 1 &&
            shared_ref(h).load(std::memory_order_relaxed) == make_shared(0, kDefault);
-  }
-  // The calling thread owns h's object (its biased owner). Only the owner
-  // itself can see true, so the answer is exact for the question it asks.
-  static bool owned_by_caller(const Header& h) noexcept {
-    return owner_ref(h).load(std::memory_order_relaxed) == biased_detail::current_id();
   }
   // What sys.getrefcount reports (a snapshot; exact for the owner). The
   // queue's pin is not a reference anyone can use: not counted.
@@ -347,8 +346,9 @@ struct BiasedPolicy {
   // Whether a VM thread other than the caller may run now. False means the
   // caller is the only VM thread and stays so until it spawns one itself
   // (only VM threads spawn VM threads): what another thread did before it
-  // ended is visible (acquire, pairs with thread_end's decrement).
-  static bool others_may_run() noexcept { return vm_threads_.load(std::memory_order_acquire) > 1; }
+  // ended is visible (pairs with thread_end's decrement). seq_cst, for
+  // readers_may_race below (a plain load on x86 either way).
+  static bool others_may_run() noexcept { return vm_threads_.load(std::memory_order_seq_cst) > 1; }
 
   // The process-wide pause controller (one interpreter per process, like the GIL).
   static StopTheWorld& world() noexcept {
@@ -371,9 +371,9 @@ struct BiasedPolicy {
   // more than one VM thread has begun and not ended. When false, memory and
   // references a container drops are released at once, so a single-threaded
   // program frees (and runs __del__) exactly when CPython would. seq_cst: a
-  // thread counts itself (thread_begin) before its first read, and a writer
+  // thread is counted (thread_spawning) before its first read, and a writer
   // unpublishes before it asks (the store-buffering case of threads/qsbr.hpp).
-  static bool readers_may_race() noexcept { return vm_threads_.load(std::memory_order_seq_cst) > 1; }
+  static bool readers_may_race() noexcept { return others_may_run(); }
   // The calling VM thread (between thread_begin and thread_end), or null.
   static ThreadState* current_thread() noexcept {
     BiasedThread* t = biased_detail::t_thread;
